@@ -1,0 +1,10 @@
+/**
+ * Headers the router sets on subgraph requests. A client can never set them: the router builds
+ * every subgraph request's headers from scratch.
+ */
+export const InternalHeader = {
+  /** The signed caller context (see docs/adr/0002-signed-subgraph-context.md). */
+  CONTEXT: 'x-lobby-context',
+  /** The request id, also inside the signed context; in the clear for proxies and logs. */
+  REQUEST_ID: 'x-request-id',
+} as const;

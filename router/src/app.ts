@@ -1,0 +1,172 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ErrorCode } from '@lobby/contracts';
+import {
+  PayloadTooLargeError,
+  createLogger,
+  createMetricsRegistry,
+  graphQLErrorBody,
+  headerValue,
+  maskUnexpectedErrors,
+  readBody,
+  requestIdFrom,
+  runInRequestScope,
+  sendApolloResponse,
+  sendJson,
+  sendText,
+  toHeaderMap,
+  type Logger,
+} from '@lobby/platform';
+import { bearerToken, createAccessTokenVerifier } from './auth/access-token-verifier.js';
+import type { RouterContext } from './context.js';
+import type { RouterEnv } from './env.js';
+import { createGateway } from './gateway.js';
+import { clientIp } from './http/client-ip.js';
+import { applyCors } from './http/cors.js';
+import { metricsPlugin } from './plugins/metrics.plugin.js';
+
+export interface Router {
+  server: Server;
+  /** Resolves with the bound port (0 picks a free one). */
+  listen(port: number, host?: string): Promise<number>;
+  isReady(): boolean;
+  close(): Promise<void>;
+}
+
+/** Builds the router without listening, so tests run the real thing on port 0. */
+export async function createRouter(env: RouterEnv, logger: Logger = createLogger('router', env.LOG_LEVEL)): Promise<Router> {
+  const metrics = createMetricsRegistry('router');
+  const verifyAccessToken = createAccessTokenVerifier({
+    jwksUrl: env.IDENTITY_JWKS_URL,
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  });
+  const { gateway, close: closeSubgraphClients } = createGateway({
+    supergraphPath: env.SUPERGRAPH_PATH,
+    signingSecret: env.INTERNAL_SIGNING_SECRET,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    subgraphUrls: env.subgraphUrls,
+    logger,
+    metrics,
+  });
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    logger,
+    formatError: maskUnexpectedErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !env.production,
+    // Production answers never hint at field names a client did not already know.
+    hideSchemaDetailsFromClientErrors: env.production,
+    csrfPrevention: true,
+    plugins: [
+      metricsPlugin(metrics),
+      env.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),
+    ],
+  });
+
+  let ready = false;
+  let draining = false;
+  await apollo.start();
+  ready = true;
+
+  async function createContext(request: IncomingMessage, requestId: string): Promise<RouterContext> {
+    const token = bearerToken(headerValue(request, 'authorization'));
+    const verified = token ? await verifyAccessToken(token) : null;
+    return {
+      caller: {
+        userId: verified?.userId ?? null,
+        sessionId: verified?.sessionId ?? null,
+        requestId,
+        clientIp: clientIp(request, env.TRUST_PROXY_HOPS),
+      },
+    };
+  }
+
+  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string) {
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      response.setHeader('allow', 'GET, POST');
+      return sendJson(response, 405, graphQLErrorBody('Use GET or POST.', ErrorCode.BAD_USER_INPUT));
+    }
+    let body: unknown;
+    if (request.method === 'POST') {
+      const raw = await readBody(request, env.MAX_BODY_BYTES);
+      const isJson = /^application\/(graphql-response\+)?json/i.test(headerValue(request, 'content-type') ?? '');
+      try {
+        body = isJson ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8');
+      } catch {
+        return sendJson(response, 400, graphQLErrorBody('Request body is not valid JSON.', ErrorCode.BAD_USER_INPUT));
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method, headers: toHeaderMap(request), search, body },
+      context: () => createContext(request, requestId),
+    });
+    await sendApolloResponse(response, result);
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse, requestId: string) {
+    const [path = '/', search = ''] = (request.url ?? '/').split('?', 2);
+    switch (path) {
+      case '/graphql':
+        if (applyCors(request, response, env.corsOrigins)) return;
+        return handleGraphQL(request, response, requestId, search);
+      case '/health/live':
+        return sendJson(response, 200, { status: 'live' });
+      case '/health/ready': {
+        const ok = ready && !draining;
+        return sendJson(response, ok ? 200 : 503, { status: ok ? 'ready' : draining ? 'draining' : 'starting' });
+      }
+      case '/metrics':
+        return sendText(response, 200, await metrics.metrics(), metrics.contentType);
+      default:
+        return sendJson(response, 404, { error: 'not found' });
+    }
+  }
+
+  const server = createServer((request, response) => {
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    const started = performance.now();
+    response.setHeader('x-request-id', requestId);
+    response.on('finish', () => {
+      logger.info(
+        { requestId, method: request.method, path: request.url?.split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    });
+    runInRequestScope({ requestId }, () => route(request, response, requestId)).catch((error: unknown) => {
+      if (error instanceof PayloadTooLargeError) {
+        return sendJson(response, 413, graphQLErrorBody(error.message, ErrorCode.BAD_USER_INPUT));
+      }
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, graphQLErrorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR, { requestId }));
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    isReady: () => ready && !draining,
+    listen: (port, host = env.HOST) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      // Readiness fails first so load balancers stop sending, then in-flight requests finish.
+      draining = true;
+      if (env.SHUTDOWN_GRACE_SECONDS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_GRACE_SECONDS * 1000));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await closeSubgraphClients();
+    },
+  };
+}

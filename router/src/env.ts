@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { z } from 'zod';
+
+const repositorySupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
+
+export function loadRouterEnv(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(
+    {
+      ...commonEnv,
+      PORT: port(4000),
+      HOST: z.string().default('0.0.0.0'),
+      SUPERGRAPH_PATH: z.string().default(repositorySupergraph),
+      IDENTITY_JWKS_URL: url('http://127.0.0.1:4001/.well-known/jwks.json'),
+      JWT_ISSUER: z.string().min(1).default('lobby-identity'),
+      JWT_AUDIENCE: z.string().min(1).default('lobby'),
+      /** Browser origins allowed to call the API. Development adds Apollo Studio's Sandbox. */
+      CORS_ORIGINS: commaList.optional(),
+      /** How many proxies in front of the router append to X-Forwarded-For (0: use the socket address). */
+      TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+      MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+      /** Seconds readiness reports 503 before the listener closes, so a load balancer stops sending. */
+      SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(0),
+    },
+    source,
+  );
+  const production = env.NODE_ENV === 'production';
+  return {
+    ...env,
+    production,
+    corsOrigins: env.CORS_ORIGINS ?? (production ? [] : ['https://studio.apollographql.com']),
+    subgraphUrls: subgraphUrlOverrides(source),
+  };
+}
+
+/** `SUBGRAPH_URL_IDENTITY=http://identity:4001/graphql` replaces identity's routing_url (containers, tests). */
+function subgraphUrlOverrides(source: Record<string, string | undefined>): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (key.startsWith(SUBGRAPH_URL_PREFIX) && value) {
+      overrides[key.slice(SUBGRAPH_URL_PREFIX.length).toLowerCase()] = z.url().parse(value);
+    }
+  }
+  return overrides;
+}
+
+export type RouterEnv = ReturnType<typeof loadRouterEnv>;

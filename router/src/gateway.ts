@@ -1,0 +1,85 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { Counter, Histogram, latencyBuckets, type Logger, type Registry } from '@lobby/platform';
+import { SubgraphClient } from './subgraph-client.js';
+import { SupergraphFile } from './supergraph/supergraph-file.js';
+
+export interface GatewayOptions {
+  supergraphPath: string;
+  signingSecret: string;
+  subgraphTimeoutMs: number;
+  /** Replaces routing URLs from the supergraph, by subgraph name. */
+  subgraphUrls: Record<string, string>;
+  logger: Logger;
+  metrics: Registry;
+}
+
+/**
+ * @apollo/gateway on a static supergraph file (hot-reloaded) with Lobby's subgraph client.
+ * The router never introspects subgraphs, so it starts and serves while one is down.
+ */
+export function createGateway(options: GatewayOptions): { gateway: ApolloGateway; close: () => Promise<void> } {
+  const { logger } = options;
+  const requests = new Counter({
+    name: 'lobby_router_subgraph_requests_total',
+    help: 'Requests from the router to each subgraph, by outcome',
+    labelNames: ['subgraph', 'outcome'] as const,
+    registers: [options.metrics],
+  });
+  const duration = new Histogram({
+    name: 'lobby_router_subgraph_request_duration_seconds',
+    help: 'Latency of requests from the router to each subgraph',
+    labelNames: ['subgraph'] as const,
+    buckets: latencyBuckets,
+    registers: [options.metrics],
+  });
+  const reloads = new Counter({
+    name: 'lobby_router_supergraph_reloads_total',
+    help: 'Supergraph file changes, applied or refused',
+    labelNames: ['outcome'] as const,
+    registers: [options.metrics],
+  });
+
+  // One client (one connection pool) per subgraph URL, kept across supergraph reloads.
+  const clients = new Map<string, SubgraphClient>();
+  const file = new SupergraphFile(options.supergraphPath, logger);
+
+  const gateway = new ApolloGateway({
+    logger,
+    supergraphSdl: async ({ update }) => {
+      const supergraphSdl = await file.load();
+      file.watch(
+        (sdl) => {
+          update(sdl);
+          reloads.inc({ outcome: 'applied' });
+        },
+        () => reloads.inc({ outcome: 'refused' }),
+      );
+      return { supergraphSdl, cleanup: async () => file.close() };
+    },
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`Subgraph ${name} has no routing URL`);
+      const key = `${name} ${target}`;
+      let client = clients.get(key);
+      if (!client) {
+        client = new SubgraphClient({
+          name,
+          url: target,
+          signingSecret: options.signingSecret,
+          timeoutMs: options.subgraphTimeoutMs,
+          requests,
+          duration,
+        });
+        clients.set(key, client);
+      }
+      return client;
+    },
+  });
+
+  return {
+    gateway,
+    close: async () => {
+      await Promise.all([...clients.values()].map((client) => client.close()));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { UserInputError } from '@lobby/platform';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { IdentityContext } from '../context.js';
+import type { User } from './user.entity.js';
+import { isUuid } from './user.rules.js';
+import { UserType } from './user.type.js';
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Query(() => UserType, { nullable: true, description: 'The signed-in user, or null when anonymous.' })
+  me(@Ctx() { caller, loaders }: IdentityContext): Promise<User | null> | null {
+    return caller.userId ? loaders.userById.load(caller.userId) : null;
+  }
+
+  @Query(() => UserType, { nullable: true })
+  user(@Arg('id', () => ID) id: string, @Ctx() { loaders }: IdentityContext): Promise<User | null> {
+    if (!isUuid(id)) throw new UserInputError('id is not a valid user ID.', 'id');
+    return loaders.userById.load(id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Visible only to the user themselves; null for everyone else.' })
+  email(@Root() user: User, @Ctx() { caller }: IdentityContext): string | null {
+    return caller.userId === user.id ? user.email : null;
+  }
+}
