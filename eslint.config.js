@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The deployables' env.ts files and the repository scripts are where the environment is read.
-    files: ['**/env.ts', 'packages/platform/src/env.ts', 'scripts/**', 'bench/**', '**/*.test.ts', 'vitest.config.ts'],
+    files: ['**/env.ts', 'scripts/**', 'bench/**', 'test/**', '**/*.test.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

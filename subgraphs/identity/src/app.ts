@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import {
   createLogger,
   createMetricsRegistry,
-  createOrm,
   createSubgraphServer,
   type Logger,
   type SubgraphServer,
@@ -11,11 +10,10 @@ import { Redis } from 'ioredis';
 import { AuthService } from './auth/auth.service.js';
 import { SignInLimiter } from './auth/sign-in-limiter.js';
 import type { IdentityContext } from './context.js';
-import { entities } from './entities.js';
+import { openIdentityOrm } from './database.js';
 import type { IdentityEnv } from './env.js';
 import { jwksRoute } from './keys/jwks.route.js';
 import { KeyRing } from './keys/key-ring.js';
-import { migrations } from './migrations/index.js';
 import { buildIdentitySchema } from './schema.js';
 import { createUserLoader } from './user/user.loader.js';
 
@@ -27,7 +25,7 @@ const KEY_RELOAD_INTERVAL_MS = 60_000;
 
 /** Builds the identity subgraph without listening, so tests run the real thing on port 0. */
 export async function createIdentityApp(env: IdentityEnv, logger: Logger = createLogger('identity', env.LOG_LEVEL)): Promise<IdentityApp> {
-  const orm = await createOrm({ databaseUrl: env.DATABASE_URL, entities, migrations });
+  const orm = await openIdentityOrm(env.DATABASE_URL);
   // No offline queue: while Redis is away, rate-limit calls fail at once and the limiter falls back to memory.
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
@@ -46,6 +44,7 @@ export async function createIdentityApp(env: IdentityEnv, logger: Logger = creat
   keyReload.unref();
 
   const limiter = new SignInLimiter(redis, {
+    keyPrefix: env.REDIS_KEY_PREFIX,
     perIp: env.SIGN_IN_LIMIT_PER_IP,
     perIpWindowSeconds: env.SIGN_IN_LIMIT_PER_IP_WINDOW_SECONDS,
     failuresPerAccount: env.SIGN_IN_FAILURES_PER_ACCOUNT,
@@ -66,10 +65,12 @@ export async function createIdentityApp(env: IdentityEnv, logger: Logger = creat
     signingSecrets: [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((s): s is string => !!s),
     createContext: (caller) => {
       const em = orm.em.fork();
+      const viewer = { userId: caller.userId };
       return {
         caller,
+        viewer,
         em,
-        auth: new AuthService(em, caller, keys, limiter, authSettings),
+        auth: new AuthService(em, caller, viewer, keys, limiter, authSettings),
         loaders: { userById: createUserLoader(em) },
       };
     },

@@ -1,22 +1,10 @@
-import 'reflect-metadata';
-import { createLogger, createOrm, ensureDatabase, exitOnStartupFailure, runMigrations } from '@lobby/platform';
-import { entities } from './entities.js';
+import { createLogger, exitOnStartupFailure } from '@lobby/platform';
+import { runIdentityMigrations } from './database.js';
 import { loadIdentityDatabaseEnv } from './env.js';
-import { migrations } from './migrations/index.js';
 
 const logger = createLogger('identity-migrate');
 
-/** Creates the identity database if it is missing and applies pending migrations. */
-async function migrate() {
-  const env = loadIdentityDatabaseEnv();
-  if (await ensureDatabase(env.DATABASE_URL)) logger.info('created database');
-  const orm = await createOrm({ databaseUrl: env.DATABASE_URL, entities, migrations, poolMax: 1 });
-  try {
-    const applied = await runMigrations(orm);
-    logger.info({ applied }, applied.length ? 'migrations applied' : 'database up to date');
-  } finally {
-    await orm.close();
-  }
-}
-
-migrate().catch(exitOnStartupFailure(logger));
+/** `node dist/migrate.js`: run before the service starts (pnpm start, the compose file). */
+runIdentityMigrations(loadIdentityDatabaseEnv().DATABASE_URL)
+  .then(({ created, applied }) => logger.info({ created, applied }, applied.length ? 'migrations applied' : 'database up to date'))
+  .catch(exitOnStartupFailure(logger));

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { ConflictError, UnauthenticatedError } from '@lobby/platform';
 import type { CallerContext } from '@lobby/platform';
 import { issueAccessToken, type AccessTokenSettings } from '../keys/access-token.js';
+import type { Viewer } from '../context.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { User } from '../user/user.entity.js';
 import { normalizeDisplayName, normalizeEmail } from '../user/user.rules.js';
@@ -30,6 +31,7 @@ export class AuthService {
   constructor(
     private readonly em: EntityManager,
     private readonly caller: CallerContext,
+    private readonly viewer: Viewer,
     private readonly keys: KeyRing,
     private readonly limiter: SignInLimiter,
     private readonly settings: AuthSettings,
@@ -113,6 +115,7 @@ export class AuthService {
     });
     await em.flush();
     const access = await issueAccessToken(this.keys, this.settings, { userId: session.user.id, sessionId: session.id });
+    this.viewer.userId = session.user.id;
     return { accessToken: access.token, refreshToken: token, expiresAt: access.expiresAt, user: session.user };
   }
 }

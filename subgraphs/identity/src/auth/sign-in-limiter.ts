@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface SignInLimits {
+  keyPrefix: string;
   perIp: number;
   perIpWindowSeconds: number;
   failuresPerAccount: number;
@@ -21,14 +22,14 @@ export class SignInLimiter {
   constructor(redis: Redis, private readonly limits: SignInLimits) {
     this.perIp = new RateLimiterRedis({
       storeClient: redis,
-      keyPrefix: 'identity:sign-in:ip',
+      keyPrefix: `${limits.keyPrefix}identity:sign-in:ip`,
       points: limits.perIp,
       duration: limits.perIpWindowSeconds,
       insuranceLimiter: new RateLimiterMemory({ points: limits.perIp, duration: limits.perIpWindowSeconds }),
     });
     this.perAccount = new RateLimiterRedis({
       storeClient: redis,
-      keyPrefix: 'identity:sign-in:account',
+      keyPrefix: `${limits.keyPrefix}identity:sign-in:account`,
       points: limits.failuresPerAccount,
       duration: limits.failuresPerAccountWindowSeconds,
       insuranceLimiter: new RateLimiterMemory({

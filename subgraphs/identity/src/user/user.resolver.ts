@@ -19,7 +19,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Visible only to the user themselves; null for everyone else.' })
-  email(@Root() user: User, @Ctx() { caller }: IdentityContext): string | null {
-    return caller.userId === user.id ? user.email : null;
+  email(@Root() user: User, @Ctx() { viewer }: IdentityContext): string | null {
+    return viewer.userId === user.id ? user.email : null;
   }
 }
