@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, generateKeyPair, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCallerContext } from '@lobby/platform';
 import { AUTH_FIELDS, newCredentials, signUp, type Session } from '../support/auth-flows.js';

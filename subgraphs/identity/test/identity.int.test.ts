@@ -115,7 +115,7 @@ describe('refresh tokens', () => {
     const session = await signUp();
     const { rows } = await db.query('SELECT token_hash FROM refresh_tokens');
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.map((row) => row.token_hash)).not.toContain(session.refreshToken);
+    expect(rows.map((row: { token_hash: string }) => row.token_hash)).not.toContain(session.refreshToken);
   });
 
   it('can be exchanged once even when the same token is presented concurrently, and that revokes the session', async () => {
