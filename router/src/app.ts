@@ -21,6 +21,7 @@ import {
   type Logger,
 } from '@lobby/platform';
 import { bearerToken, createAccessTokenVerifier } from './auth/access-token-verifier.js';
+import { cacheVerifiedTokens } from './auth/verified-token-cache.js';
 import type { RouterContext } from './context.js';
 import type { RouterEnv } from './env.js';
 import { createGateway } from './gateway.js';
@@ -39,11 +40,9 @@ export interface Router {
 /** Builds the router without listening, so tests run the real thing on port 0. */
 export async function createRouter(env: RouterEnv, logger: Logger = createLogger('router', env.LOG_LEVEL)): Promise<Router> {
   const metrics = createMetricsRegistry('router');
-  const verifyAccessToken = createAccessTokenVerifier({
-    jwksUrl: env.IDENTITY_JWKS_URL,
-    issuer: env.JWT_ISSUER,
-    audience: env.JWT_AUDIENCE,
-  });
+  const verifyAccessToken = cacheVerifiedTokens(
+    createAccessTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }),
+  );
   const { gateway, close: closeSubgraphClients } = createGateway({
     supergraphPath: env.SUPERGRAPH_PATH,
     signingSecret: env.INTERNAL_SIGNING_SECRET,

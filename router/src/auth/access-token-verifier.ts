@@ -5,6 +5,8 @@ import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 export interface VerifiedToken {
   userId: string;
   sessionId: string | null;
+  /** Seconds since the epoch, from `exp`. */
+  expiresAt: number;
 }
 
 export interface AccessTokenVerifierOptions {
@@ -39,7 +41,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         requiredClaims: ['sub', 'exp', 'iat'],
         clockTolerance: 5,
       });
-      return { userId: payload.sub!, sessionId: typeof payload.sid === 'string' ? payload.sid : null };
+      return { userId: payload.sub!, sessionId: typeof payload.sid === 'string' ? payload.sid : null, expiresAt: payload.exp! };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('Access token has expired. Refresh it.');
       if (!isKeySetUnreachable(error)) throw unauthenticated('Access token is invalid.');
