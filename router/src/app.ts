@@ -60,6 +60,8 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     // Production answers never hint at field names a client did not already know.
     hideSchemaDetailsFromClientErrors: env.production,
     csrfPrevention: true,
+    // Shutdown is ours (stopOnSignals drains first); Apollo's handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       metricsPlugin(metrics),
       env.production

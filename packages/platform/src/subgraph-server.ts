@@ -51,6 +51,8 @@ export async function createSubgraphServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // Only the router calls a subgraph, with a signed JSON POST; the signature is the CSRF guard.
     csrfPrevention: false,
+    // Shutdown is ours (stopOnSignals): Apollo's own handler re-raises the signal, which made one SIGTERM exit non-zero.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();

@@ -1,0 +1,5 @@
+-- One database per subgraph (DESIGN.md), created when the PostgreSQL volume is first initialised.
+-- Each subgraph's migrate step also creates its own database if it is missing; listing them here
+-- keeps the deployment explicit, and scripts/deployment.test.ts checks every subgraph in
+-- supergraph.yaml has its line.
+CREATE DATABASE lobby_identity;

@@ -1,0 +1,90 @@
+import { envSuffix, routerMain, subgraphPaths } from './workspace.mjs';
+
+export const ROUTER_PORT = 4000;
+export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export const DEFAULT_DATABASE_PREFIX = 'lobby_';
+
+/**
+ * What `pnpm start` runs, with no I/O: one entry per subgraph in supergraph.yaml, then the router.
+ * `LOBBY_PORT_OFFSET` shifts every port and `LOBBY_DATABASE_PREFIX` renames every database, so a
+ * second copy (a test) runs beside a developer's without touching it.
+ *
+ * @param {{ root: string, config: { subgraphs: { name: string, port: number }[] }, env: Record<string, string | undefined> }} input
+ * @returns {{ services: Service[], routerUrl: string, postgresUrl: string, redisUrl: string }}
+ * @typedef {{ name: string, kind: 'subgraph' | 'router', port: number, main: string, migrate: string | null,
+ *   env: Record<string, string>, readyUrl: string, databaseUrl: string | null }} Service
+ */
+export function planServices({ root, config, env }) {
+  const offset = portOffset(env.LOBBY_PORT_OFFSET);
+  const prefix = env.LOBBY_DATABASE_PREFIX ?? DEFAULT_DATABASE_PREFIX;
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`LOBBY_DATABASE_PREFIX "${prefix}" must match [a-z_][a-z0-9_]*`);
+  const postgresUrl = env.POSTGRES_URL || DEFAULT_POSTGRES_URL;
+  const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
+  const shared = {
+    ...definedOnly(env),
+    NODE_ENV: env.NODE_ENV || 'development',
+    REDIS_URL: redisUrl,
+    // Keys in the shared Redis are namespaced like the databases (lobby_ → lobby:), so a second copy's
+    // rate limits and caches stay apart from the developer's.
+    REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX || `${prefix.replace(/_+$/, '')}:`,
+  };
+
+  const subgraphs = config.subgraphs.map(({ name, port: basePort }) => {
+    const port = basePort + offset;
+    const paths = subgraphPaths(root, name);
+    const databaseUrl = withDatabase(postgresUrl, `${prefix}${name}`);
+    return {
+      name,
+      kind: 'subgraph',
+      port,
+      main: paths.main,
+      migrate: paths.migrate,
+      env: { ...shared, PORT: String(port), DATABASE_URL: databaseUrl },
+      readyUrl: `http://127.0.0.1:${port}/health/ready`,
+      databaseUrl,
+    };
+  });
+
+  const routerPort = ROUTER_PORT + offset;
+  const routerEnv = { ...shared, PORT: String(routerPort) };
+  // The supergraph's routing URLs name the default ports; the router is told where each
+  // subgraph really listens (always, so `localhost` resolving to ::1 never matters).
+  for (const subgraph of subgraphs) {
+    routerEnv[`SUBGRAPH_URL_${envSuffix(subgraph.name)}`] = `http://127.0.0.1:${subgraph.port}/graphql`;
+  }
+  const identity = subgraphs.find((s) => s.name === 'identity');
+  if (identity) routerEnv.IDENTITY_JWKS_URL = `http://127.0.0.1:${identity.port}/.well-known/jwks.json`;
+
+  const router = {
+    name: 'router',
+    kind: 'router',
+    port: routerPort,
+    main: routerMain(root),
+    migrate: null,
+    env: routerEnv,
+    readyUrl: `http://127.0.0.1:${routerPort}/health/ready`,
+    databaseUrl: null,
+  };
+  return { services: [...subgraphs, router], routerUrl: `http://localhost:${routerPort}/graphql`, postgresUrl, redisUrl };
+}
+
+function portOffset(value) {
+  if (value === undefined || value === '') return 0;
+  const offset = Number(value);
+  if (!Number.isInteger(offset) || offset < 0 || offset + ROUTER_PORT > 60_000) {
+    throw new Error(`LOBBY_PORT_OFFSET "${value}" must be a whole number from 0 to ${60_000 - ROUTER_PORT}`);
+  }
+  return offset;
+}
+
+/** The server URL with its database name replaced: every subgraph gets its own database. */
+export function withDatabase(serverUrl, database) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function definedOnly(env) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+}
