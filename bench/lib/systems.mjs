@@ -1,0 +1,74 @@
+// The three gateways under test, all serving the same composed supergraph. Each entry says how
+// to start it and how to tell it is ready; the bench treats them identically from then on.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GATEWAY_PORTS, HOST } from './ports.mjs';
+
+const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO_DIR = join(BENCH_DIR, '..');
+export const LOBBY_MAIN = join(REPO_DIR, 'router', 'dist', 'main.js');
+
+const hiveBin = () =>
+  join(dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js');
+
+const url = (name, path = '/graphql') => `http://${HOST}:${GATEWAY_PORTS[name]}${path}`;
+
+/** Order matters: it is the A B C order of every round, and 'apollo-gateway' is the baseline. */
+export const SYSTEMS = [
+  {
+    name: 'lobby',
+    label: "Lobby's router",
+    url: url('lobby'),
+    readyUrl: url('lobby', '/health/ready'),
+    missing: () => (existsSync(LOBBY_MAIN) ? null : `${LOBBY_MAIN} not found (run pnpm build)`),
+    start: (supergraphPath) => ({
+      command: process.execPath,
+      args: [LOBBY_MAIN],
+      cwd: join(REPO_DIR, 'router'),
+      // Production configuration: CSRF prevention, auth and limits on, as deployed.
+      env: {
+        PORT: String(GATEWAY_PORTS.lobby),
+        HOST,
+        SUPERGRAPH_PATH: supergraphPath,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        INTERNAL_SIGNING_SECRET: 'bench-only-signing-secret-0123456789abcdef',
+        // Fetched only for requests with a bearer token; the bench sends none.
+        IDENTITY_JWKS_URL: 'http://127.0.0.1:1/jwks',
+        JWT_ISSUER: 'lobby-identity',
+        JWT_AUDIENCE: 'lobby',
+      },
+    }),
+  },
+  {
+    name: 'apollo-gateway',
+    label: 'stock @apollo/gateway',
+    url: url('apollo-gateway'),
+    readyUrl: null,
+    missing: () => null,
+    start: (supergraphPath) => ({
+      command: process.execPath,
+      args: [join(BENCH_DIR, 'gateways', 'apollo-gateway.mjs')],
+      cwd: BENCH_DIR,
+      env: { PORT: String(GATEWAY_PORTS['apollo-gateway']), SUPERGRAPH_PATH: supergraphPath, NODE_ENV: 'production' },
+    }),
+  },
+  {
+    name: 'hive-gateway',
+    label: 'Hive Gateway',
+    url: url('hive-gateway'),
+    readyUrl: url('hive-gateway', '/readiness'),
+    missing: () => null,
+    // Default settings: the CLI with no config file (bench/ holds no gateway.config.*).
+    start: (supergraphPath) => ({
+      command: process.execPath,
+      args: [hiveBin(), 'supergraph', supergraphPath, '--host', HOST, '--port', String(GATEWAY_PORTS['hive-gateway'])],
+      cwd: BENCH_DIR,
+      env: { NODE_ENV: 'production' },
+    }),
+  },
+];
+
+export const BASELINE = 'apollo-gateway';
