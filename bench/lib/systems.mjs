@@ -39,6 +39,8 @@ export const SYSTEMS = [
         IDENTITY_JWKS_URL: 'http://127.0.0.1:1/jwks',
         JWT_ISSUER: 'lobby-identity',
         JWT_AUDIENCE: 'lobby',
+        // As the router is deployed (router/Dockerfile, pnpm start): see docs/adr/0004-fast-router.md.
+        NODE_OPTIONS: '--max-semi-space-size=64',
       },
     }),
   },

@@ -47,6 +47,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     supergraphPath: env.SUPERGRAPH_PATH,
     signingSecret: env.INTERNAL_SIGNING_SECRET,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    deduplicateSubgraphFetches: env.SUBGRAPH_DEDUPLICATION,
     subgraphUrls: env.subgraphUrls,
     logger,
     metrics,

@@ -25,6 +25,8 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
       MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+      /** Concurrent identical query fetches for the same caller share one subgraph request. */
+      SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
       /** Seconds readiness reports 503 before the listener closes, so a load balancer stops sending. */
       SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(0),
     },

@@ -7,6 +7,7 @@ export interface GatewayOptions {
   supergraphPath: string;
   signingSecret: string;
   subgraphTimeoutMs: number;
+  deduplicateSubgraphFetches: boolean;
   /** Replaces routing URLs from the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
   logger: Logger;
@@ -21,7 +22,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
   const { logger } = options;
   const requests = new Counter({
     name: 'lobby_router_subgraph_requests_total',
-    help: 'Requests from the router to each subgraph, by outcome',
+    help: 'Requests from the router to each subgraph, by outcome (shared: joined an identical request in flight)',
     labelNames: ['subgraph', 'outcome'] as const,
     registers: [options.metrics],
   });
@@ -67,6 +68,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
           url: target,
           signingSecret: options.signingSecret,
           timeoutMs: options.subgraphTimeoutMs,
+          deduplicate: options.deduplicateSubgraphFetches,
           requests,
           duration,
         });

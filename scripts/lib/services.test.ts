@@ -58,6 +58,12 @@ describe('planServices', () => {
     }
   });
 
+  it("starts the router with a larger young generation, keeping the caller's NODE_OPTIONS", () => {
+    const [identity, , router] = planServices({ root: '/repo', config, env: { NODE_OPTIONS: '--enable-source-maps' } }).services;
+    expect(router?.env.NODE_OPTIONS).toBe('--enable-source-maps --max-semi-space-size=64');
+    expect(identity?.env.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
   it('refuses a bad offset or database prefix', () => {
     expect(() => planServices({ root: '/repo', config, env: { LOBBY_PORT_OFFSET: '-1' } })).toThrow(/LOBBY_PORT_OFFSET/);
     expect(() => planServices({ root: '/repo', config, env: { LOBBY_DATABASE_PREFIX: 'Bad-Prefix' } })).toThrow(/LOBBY_DATABASE_PREFIX/);
