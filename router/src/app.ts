@@ -27,6 +27,8 @@ import type { RouterEnv } from './env.js';
 import { createGateway } from './gateway.js';
 import { clientIp } from './http/client-ip.js';
 import { applyCors } from './http/cors.js';
+import { operationLimitsPlugin } from './limits/limits.plugin.js';
+import { recodeTokenLimit } from './limits/token-limit.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 
 export interface Router {
@@ -52,10 +54,12 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     logger,
     metrics,
   });
+  const maskError = maskUnexpectedErrors(logger);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     logger,
-    formatError: maskUnexpectedErrors(logger),
+    formatError: (formatted, error) => maskError(recodeTokenLimit(formatted), error),
+    parseOptions: { maxTokens: env.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: !env.production,
     // Production answers never hint at field names a client did not already know.
@@ -64,6 +68,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     // Shutdown is ours (stopOnSignals drains first); Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
+      operationLimitsPlugin(env.limits),
       metricsPlugin(metrics),
       env.production
         ? ApolloServerPluginLandingPageDisabled()

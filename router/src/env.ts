@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { commonEnv, parseEnv, port, url } from '@lobby/platform';
 import { z } from 'zod';
+import { defaultOperationLimits as limits } from './limits/operation-limits.js';
 
 const repositorySupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 const commaList = z
@@ -8,6 +9,7 @@ const commaList = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export function loadRouterEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(
@@ -27,6 +29,14 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
       /** Concurrent identical query fetches for the same caller share one subgraph request. */
       SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+      // Operation limits (defaults and meaning in limits/operation-limits.ts).
+      LIMIT_MAX_DEPTH: positive(limits.maxDepth),
+      LIMIT_MAX_ALIASES: positive(limits.maxAliases),
+      LIMIT_MAX_ROOT_FIELDS: positive(limits.maxRootFields),
+      LIMIT_MAX_DIRECTIVES: positive(limits.maxDirectives),
+      LIMIT_MAX_TOKENS: positive(limits.maxTokens),
+      LIMIT_MAX_COST: positive(limits.maxCost),
+      LIMIT_ASSUMED_LIST_SIZE: positive(limits.assumedListSize),
       /** Seconds readiness reports 503 before the listener closes, so a load balancer stops sending. */
       SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(0),
     },
@@ -38,6 +48,15 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
     production,
     corsOrigins: env.CORS_ORIGINS ?? (production ? [] : ['https://studio.apollographql.com']),
     subgraphUrls: subgraphUrlOverrides(source),
+    limits: {
+      maxDepth: env.LIMIT_MAX_DEPTH,
+      maxAliases: env.LIMIT_MAX_ALIASES,
+      maxRootFields: env.LIMIT_MAX_ROOT_FIELDS,
+      maxDirectives: env.LIMIT_MAX_DIRECTIVES,
+      maxTokens: env.LIMIT_MAX_TOKENS,
+      maxCost: env.LIMIT_MAX_COST,
+      assumedListSize: env.LIMIT_ASSUMED_LIST_SIZE,
+    },
   };
 }
 
