@@ -50,6 +50,8 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     signingSecret: env.INTERNAL_SIGNING_SECRET,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     deduplicateSubgraphFetches: env.SUBGRAPH_DEDUPLICATION,
+    subgraphRetries: env.SUBGRAPH_RETRIES,
+    circuit: { failureThreshold: env.CIRCUIT_FAILURE_THRESHOLD, openMs: env.CIRCUIT_OPEN_MS },
     subgraphUrls: env.subgraphUrls,
     logger,
     metrics,

@@ -29,6 +29,11 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
       /** Concurrent identical query fetches for the same caller share one subgraph request. */
       SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+      /** Extra attempts for a query fetch whose connection failed; mutations are never resent. */
+      SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
+      /** Consecutive failures after which a subgraph's fetches fail fast, and for how long before a probe. */
+      CIRCUIT_FAILURE_THRESHOLD: positive(5),
+      CIRCUIT_OPEN_MS: positive(2_000),
       // Operation limits (defaults and meaning in limits/operation-limits.ts).
       LIMIT_MAX_DEPTH: positive(limits.maxDepth),
       LIMIT_MAX_ALIASES: positive(limits.maxAliases),

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { Counter, Histogram, latencyBuckets, type Logger, type Registry } from '@lobby/platform';
+import type { CircuitBreakerOptions } from './circuit-breaker.js';
 import { SubgraphClient } from './subgraph-client.js';
 import { SupergraphFile } from './supergraph/supergraph-file.js';
 
@@ -8,6 +9,8 @@ export interface GatewayOptions {
   signingSecret: string;
   subgraphTimeoutMs: number;
   deduplicateSubgraphFetches: boolean;
+  subgraphRetries: number;
+  circuit: CircuitBreakerOptions;
   /** Replaces routing URLs from the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
   logger: Logger;
@@ -69,6 +72,8 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
           signingSecret: options.signingSecret,
           timeoutMs: options.subgraphTimeoutMs,
           deduplicate: options.deduplicateSubgraphFetches,
+          retries: options.subgraphRetries,
+          circuit: options.circuit,
           requests,
           duration,
         });

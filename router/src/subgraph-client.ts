@@ -4,6 +4,8 @@ import { signCallerContext, type CallerContext, type Counter, type Histogram } f
 import { GraphQLError } from 'graphql';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { RouterContext } from './context.js';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
+import { failureResponse } from './failure-response.js';
 import { InFlight } from './in-flight.js';
 
 export interface SubgraphClientOptions {
@@ -13,6 +15,9 @@ export interface SubgraphClientOptions {
   timeoutMs: number;
   /** Share one fetch among concurrent identical query fetches for the same caller. */
   deduplicate: boolean;
+  /** Extra attempts for a query fetch whose connection failed (never for mutations). */
+  retries: number;
+  circuit: CircuitBreakerOptions;
   requests: Counter<'subgraph' | 'outcome'>;
   duration: Histogram<'subgraph'>;
 }
@@ -22,6 +27,9 @@ interface RawResponse {
   status: number;
   text: string;
 }
+
+// Failures of the connection itself: the request never reached the subgraph, so sending it again is safe.
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 // The gateway's own health checks and schema loads carry no user; the supergraph is static, so they are rare.
 const systemCaller: CallerContext = { userId: null, sessionId: null, requestId: 'router-system', clientIp: null };
@@ -35,8 +43,10 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
   private readonly pool: Pool;
   private readonly path: string;
   private readonly inFlight = new InFlight<RawResponse>();
+  private readonly circuit: CircuitBreaker;
 
   constructor(private readonly options: SubgraphClientOptions) {
+    this.circuit = new CircuitBreaker(options.circuit);
     const url = new URL(options.url);
     this.path = `${url.pathname}${url.search}`;
     // headersTimeout bounds a subgraph that never answers, bodyTimeout one that stalls mid-body;
@@ -56,17 +66,28 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
     const { query, variables, operationName } = options.request;
     const body = JSON.stringify({ query, variables, operationName });
 
-    // Reads only: a fetch inside a mutation's plan must observe that mutation, never join an older read.
-    const shareable = this.options.deduplicate && incoming?.operation?.operation === 'query';
-    const { result, shared } = shareable
-      ? this.inFlight.run(`${caller.userId}\n${caller.sessionId}\n${caller.clientIp}\n${body}`, () => this.send(body, caller))
-      : { result: this.send(body, caller), shared: false };
+    // Reads only: a fetch inside a mutation's plan must observe that mutation, never join an older
+    // read, and is never sent twice.
+    const isRead = incoming?.operation?.operation === 'query';
+    const attempts = isRead ? 1 + this.options.retries : 1;
+    const { result, shared } =
+      isRead && this.options.deduplicate
+        ? this.inFlight.run(`${caller.userId}\n${caller.sessionId}\n${caller.clientIp}\n${body}`, () => this.send(body, caller, attempts))
+        : { result: this.send(body, caller, attempts), shared: false };
     if (shared) this.options.requests.inc({ subgraph: this.options.name, outcome: 'shared' });
 
-    const { status, text } = await result;
+    let raw: RawResponse;
+    try {
+      raw = await result;
+    } catch (error) {
+      // Answer as the subgraph would have: errors on exactly the fields it was asked for.
+      if (error instanceof GraphQLError) return failureResponse(query ?? '', variables, error);
+      throw error;
+    }
+    const { status, text } = raw;
     // Parsed per caller: the gateway merges into and rewrites the objects it receives.
     const parsed = parseGraphQLResponse(text);
-    if (!parsed) throw this.failure(`answered HTTP ${status} without a GraphQL response`);
+    if (!parsed) return failureResponse(query ?? '', variables, this.failure(`answered HTTP ${status} without a GraphQL response`));
     return parsed;
   }
 
@@ -74,7 +95,27 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
     return this.pool.close();
   }
 
-  private async send(body: string, caller: CallerContext): Promise<RawResponse> {
+  private async send(body: string, caller: CallerContext, attempts: number): Promise<RawResponse> {
+    if (!this.circuit.allow()) {
+      this.options.requests.inc({ subgraph: this.options.name, outcome: 'circuit-open' });
+      throw this.failure('is unavailable; failing fast until it recovers');
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const response = await this.request(body, caller);
+        if (response.status >= 500) this.circuit.failure();
+        else this.circuit.success();
+        return response;
+      } catch (error) {
+        if (attempt < attempts && CONNECTION_FAILURES.has((error as { code?: string }).code ?? '')) continue;
+        this.circuit.failure();
+        const timedOut = error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError;
+        throw this.failure(timedOut ? `timed out after ${this.options.timeoutMs} ms` : 'is unreachable', error);
+      }
+    }
+  }
+
+  private async request(body: string, caller: CallerContext): Promise<RawResponse> {
     const stopTimer = this.options.duration.startTimer({ subgraph: this.options.name });
     try {
       const response = await this.pool.request({
@@ -93,8 +134,7 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
       return { status: response.statusCode, text };
     } catch (error) {
       this.options.requests.inc({ subgraph: this.options.name, outcome: 'failed' });
-      const timedOut = error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError;
-      throw this.failure(timedOut ? `timed out after ${this.options.timeoutMs} ms` : 'is unreachable', error);
+      throw error;
     } finally {
       stopTimer();
     }
