@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { Redis } from 'ioredis';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ErrorCode } from '@lobby/contracts';
@@ -30,6 +31,8 @@ import { applyCors } from './http/cors.js';
 import { operationLimitsPlugin } from './limits/limits.plugin.js';
 import { recodeTokenLimit } from './limits/token-limit.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
+import { authRateLimitPlugin } from './rate-limit/rate-limit.plugin.js';
+import { RouterRateLimits } from './rate-limit/rate-limits.js';
 
 export interface Router {
   server: Server;
@@ -56,6 +59,11 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     logger,
     metrics,
   });
+  // No offline queue: while Redis is away, rate-limit checks fail at once and let requests through.
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // Outages are reported by RouterRateLimits when a check fails, once per interval, not per reconnect attempt.
+  redis.on('error', () => {});
+  const rateLimits = new RouterRateLimits(redis, env.REDIS_KEY_PREFIX, env.rateLimits, logger);
   const maskError = maskUnexpectedErrors(logger);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
@@ -71,6 +79,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     stopOnTerminationSignals: false,
     plugins: [
       operationLimitsPlugin(env.limits),
+      authRateLimitPlugin(rateLimits),
       metricsPlugin(metrics),
       env.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -86,14 +95,15 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
   async function createContext(request: IncomingMessage, requestId: string): Promise<RouterContext> {
     const token = bearerToken(headerValue(request, 'authorization'));
     const verified = token ? await verifyAccessToken(token) : null;
-    return {
-      caller: {
-        userId: verified?.userId ?? null,
-        sessionId: verified?.sessionId ?? null,
-        requestId,
-        clientIp: clientIp(request, env.TRUST_PROXY_HOPS),
-      },
+    const caller = {
+      userId: verified?.userId ?? null,
+      sessionId: verified?.sessionId ?? null,
+      requestId,
+      clientIp: clientIp(request, env.TRUST_PROXY_HOPS),
     };
+    // Before the operation is even parsed: a flood costs a token check and one Redis round trip.
+    await rateLimits.admitRequest(caller);
+    return { caller };
   }
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string) {
@@ -179,6 +189,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
       });
       await apollo.stop();
       await closeSubgraphClients();
+      redis.disconnect();
     },
   };
 }

@@ -18,6 +18,13 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       PORT: port(4000),
       HOST: z.string().default('0.0.0.0'),
       SUPERGRAPH_PATH: z.string().default(repositorySupergraph),
+      REDIS_URL: url('redis://127.0.0.1:6379'),
+      /** Namespaces every Redis key, so deployments (or test runs) can share one Redis. */
+      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      RATE_LIMIT_WINDOW_SECONDS: positive(60),
+      RATE_LIMIT_PER_IP: positive(1200),
+      RATE_LIMIT_PER_USER: positive(600),
+      RATE_LIMIT_AUTH_PER_IP: positive(30),
       IDENTITY_JWKS_URL: url('http://127.0.0.1:4001/.well-known/jwks.json'),
       JWT_ISSUER: z.string().min(1).default('lobby-identity'),
       JWT_AUDIENCE: z.string().min(1).default('lobby'),
@@ -53,6 +60,12 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
     production,
     corsOrigins: env.CORS_ORIGINS ?? (production ? [] : ['https://studio.apollographql.com']),
     subgraphUrls: subgraphUrlOverrides(source),
+    rateLimits: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      perIp: env.RATE_LIMIT_PER_IP,
+      perUser: env.RATE_LIMIT_PER_USER,
+      authPerIp: env.RATE_LIMIT_AUTH_PER_IP,
+    },
     limits: {
       maxDepth: env.LIMIT_MAX_DEPTH,
       maxAliases: env.LIMIT_MAX_ALIASES,

@@ -3,6 +3,7 @@ import { createLogger } from '@lobby/platform';
 import { createRouter, type Router } from '../../router/src/app.js';
 import { loadRouterEnv } from '../../router/src/env.js';
 import type { RunningIdentity } from './identity.js';
+import { uniqueRedisPrefix } from './database.js';
 import { testSecrets } from './secrets.js';
 
 export const committedSupergraph = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -22,6 +23,8 @@ export async function startRouter(identity: Pick<RunningIdentity, 'graphqlUrl' |
     SUPERGRAPH_PATH: committedSupergraph,
     IDENTITY_JWKS_URL: identity.jwksUrl,
     SUBGRAPH_URL_IDENTITY: identity.graphqlUrl,
+    // Rate-limit counters of their own: test files run in parallel from one address.
+    REDIS_KEY_PREFIX: uniqueRedisPrefix('router'),
     ...overrides,
   });
   const router = await createRouter(env, createLogger('router', process.env.TEST_LOG_LEVEL ?? 'silent'));
