@@ -30,6 +30,9 @@ import { clientIp } from './http/client-ip.js';
 import { applyCors } from './http/cors.js';
 import { operationLimitsPlugin } from './limits/limits.plugin.js';
 import { recodeTokenLimit } from './limits/token-limit.js';
+import { loadManifest } from './persisted-queries/manifest.js';
+import { RedisDocumentCache } from './persisted-queries/redis-document-cache.js';
+import { TrustedDocumentCache, trustedDocumentsPlugin } from './persisted-queries/trusted-documents.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { authRateLimitPlugin } from './rate-limit/rate-limit.plugin.js';
 import { RouterRateLimits } from './rate-limit/rate-limits.js';
@@ -64,12 +67,18 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
   // Outages are reported by RouterRateLimits when a check fails, once per interval, not per reconnect attempt.
   redis.on('error', () => {});
   const rateLimits = new RouterRateLimits(redis, env.REDIS_KEY_PREFIX, env.rateLimits, logger);
+  const trustedDocuments = env.TRUSTED_DOCUMENTS_MANIFEST ? await loadManifest(env.TRUSTED_DOCUMENTS_MANIFEST) : null;
   const maskError = maskUnexpectedErrors(logger);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     logger,
     formatError: (formatted, error) => maskError(recodeTokenLimit(formatted), error),
     parseOptions: { maxTokens: env.limits.maxTokens },
+    // Automatic persisted queries shared by every replica through Redis; in trusted-documents mode
+    // the manifest is the only store and nothing else runs.
+    persistedQueries: trustedDocuments
+      ? { cache: new TrustedDocumentCache(trustedDocuments), ttl: null }
+      : { cache: new RedisDocumentCache(redis, `${env.REDIS_KEY_PREFIX}router:`), ttl: env.APQ_TTL_SECONDS },
     includeStacktraceInErrorResponses: false,
     introspection: !env.production,
     // Production answers never hint at field names a client did not already know.
@@ -80,6 +89,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     plugins: [
       operationLimitsPlugin(env.limits),
       authRateLimitPlugin(rateLimits),
+      ...(trustedDocuments ? [trustedDocumentsPlugin(trustedDocuments)] : []),
       metricsPlugin(metrics),
       env.production
         ? ApolloServerPluginLandingPageDisabled()

@@ -21,6 +21,10 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       REDIS_URL: url('redis://127.0.0.1:6379'),
       /** Namespaces every Redis key, so deployments (or test runs) can share one Redis. */
       REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      /** How long an automatic persisted query stays registered in Redis. */
+      APQ_TTL_SECONDS: positive(86_400),
+      /** Trusted-documents mode: only operations from this manifest (Apollo's format) run. Off when unset. */
+      TRUSTED_DOCUMENTS_MANIFEST: z.string().optional(),
       RATE_LIMIT_WINDOW_SECONDS: positive(60),
       RATE_LIMIT_PER_IP: positive(1200),
       RATE_LIMIT_PER_USER: positive(600),

@@ -123,7 +123,7 @@ describe('supergraph hot reload', () => {
     expect((await postGraphQL(router.graphqlUrl, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
 
     // The same supergraph with one more identity field: what composition writes when identity adds it.
-    const changed = original.replace(/(type Query\s*\n\s*@join__type\(graph: IDENTITY\)\s*\n\{)/, '$1\n  ping: String @join__field(graph: IDENTITY)');
+    const changed = original.replace(/(type Query\s*\n(?:\s*@join__type\(graph: \w+\)\s*\n)*\{)/, '$1\n  ping: String @join__field(graph: IDENTITY)');
     expect(changed).not.toBe(original);
     await writeFile(supergraphPath, changed);
     await waitFor(async () => (await queryFields()).includes('ping'), 'the new field');
