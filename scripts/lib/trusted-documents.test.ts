@@ -11,7 +11,7 @@ describe('buildManifest', () => {
     ]);
     expect(manifest.format).toBe('apollo-persisted-query-manifest');
     expect(manifest.operations.map((o: { name: string; type: string }) => [o.name, o.type])).toEqual([['Me', 'query'], ['SignOut', 'mutation']]);
-    const me = manifest.operations[0];
+    const me = manifest.operations[0]!;
     expect(me.body).toContain('fragment UserParts');
     expect(me.body).toContain('fragment Extra');
     expect(me.body).not.toContain('Unused');
