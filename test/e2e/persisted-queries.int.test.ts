@@ -58,7 +58,8 @@ describe('trusted-documents mode', () => {
 
   beforeAll(async () => {
     const manifest = buildManifest([{ name: 'me.graphql', text: 'query Me { me { id displayName } }' }]);
-    [meId, meBody] = [manifest.operations[0].id, manifest.operations[0].body];
+    const [me] = manifest.operations;
+    [meId, meBody] = [me!.id, me!.body];
     const path = join(workDir, 'manifest.json');
     await writeFile(path, JSON.stringify(manifest));
     trusted = await router({ TRUSTED_DOCUMENTS_MANIFEST: path });
