@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ErrorCode } from '@lobby/contracts';
 import {
   PayloadTooLargeError,
+  closeGracefully,
   createLogger,
   createMetricsRegistry,
   graphQLErrorBody,
@@ -193,10 +194,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
       // Readiness fails first so load balancers stop sending, then in-flight requests finish.
       draining = true;
       if (env.SHUTDOWN_GRACE_SECONDS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_GRACE_SECONDS * 1000));
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server);
       await apollo.stop();
       await closeSubgraphClients();
       redis.disconnect();

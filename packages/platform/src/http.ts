@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 export class PayloadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
@@ -44,4 +44,20 @@ export function graphQLErrorBody(message: string, code: string, extensions: Reco
 export function headerValue(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Stops accepting, lets requests in flight finish, then resolves. Keep-alive connections are
+ * closed as soon as they fall idle, including those that were busy when closing began (Node's
+ * `close()` alone would wait for their clients to hang up).
+ */
+export function closeGracefully(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

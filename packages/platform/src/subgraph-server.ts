@@ -6,7 +6,7 @@ import { ErrorCode, InternalHeader } from '@lobby/contracts';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { sendApolloResponse, toHeaderMap } from './apollo-http.js';
-import { PayloadTooLargeError, graphQLErrorBody, headerValue, readBody, sendJson, sendText } from './http.js';
+import { PayloadTooLargeError, closeGracefully, graphQLErrorBody, headerValue, readBody, sendJson, sendText } from './http.js';
 import { maskUnexpectedErrors } from './mask-error.js';
 import { Counter, Histogram, latencyBuckets, type Registry } from './metrics.js';
 import { runInRequestScope } from './request-scope.js';
@@ -138,10 +138,7 @@ export async function createSubgraphServer<Context extends BaseContext>(
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server);
       await apollo.stop();
     },
   };
