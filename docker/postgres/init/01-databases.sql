@@ -3,3 +3,4 @@
 -- keeps the deployment explicit, and scripts/deployment.test.ts checks every subgraph in
 -- supergraph.yaml has its line.
 CREATE DATABASE lobby_identity;
+CREATE DATABASE lobby_buildings;
