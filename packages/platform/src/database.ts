@@ -23,7 +23,8 @@ export function createOrm(options: OrmOptions): Promise<Orm> {
     entities: options.entities,
     extensions: [Migrator],
     migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    // Waiting for a connection is bounded: during a database outage requests fail fast instead of queueing.
+    pool: { min: 0, max: options.poolMax ?? 10, acquireTimeoutMillis: 5_000 },
     // Every request and job works on its own fork; touching the global identity map is a bug.
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },

@@ -7,6 +7,7 @@ export * from './http.js';
 export * from './logger.js';
 export * from './mask-error.js';
 export * from './metrics.js';
+export * from './outage.js';
 export * from './page-info.type.js';
 export * from './pagination.js';
 export * from './request-scope.js';

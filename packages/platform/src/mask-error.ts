@@ -1,6 +1,7 @@
 import { ErrorCode, isPublicErrorCode } from '@lobby/contracts';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { isDependencyOutage } from './outage.js';
 import { currentRequestId } from './request-scope.js';
 
 /**
@@ -15,6 +16,15 @@ export function maskUnexpectedErrors(logger: Logger) {
       return { ...formatted, extensions: stripStacktrace(formatted.extensions) };
     }
     const requestId = currentRequestId();
+    if (isDependencyOutage(error)) {
+      logger.warn({ err: unwrap(error), requestId, path: formatted.path }, 'dependency unavailable');
+      return {
+        message: 'A service this request needs is unavailable. Try again shortly.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(requestId ? { requestId } : {}) },
+      };
+    }
     logger.error({ err: unwrap(error), requestId, path: formatted.path }, 'unexpected error');
     return {
       message: 'Internal server error',
