@@ -1,2 +1,3 @@
 export * from './error-codes.js';
 export * from './internal-headers.js';
+export * from './subscription-events.js';

@@ -7,4 +7,9 @@ export const InternalHeader = {
   CONTEXT: 'x-lobby-context',
   /** The request id, also inside the signed context; in the clear for proxies and logs. */
   REQUEST_ID: 'x-request-id',
+  /**
+   * Marks a router request that asks "may this caller subscribe?": the subgraph runs the
+   * subscription field's `subscribe` resolver as the caller and answers errors or nothing.
+   */
+  SUBSCRIPTION_CHECK: 'x-lobby-subscription-check',
 } as const;

@@ -13,4 +13,6 @@ export * from './pagination.js';
 export * from './request-scope.js';
 export * from './shutdown.js';
 export * from './signing.js';
+export * from './subscription-check.js';
+export * from './subscription-events.js';
 export * from './subgraph-server.js';

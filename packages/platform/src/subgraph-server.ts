@@ -9,6 +9,7 @@ import { sendApolloResponse, toHeaderMap } from './apollo-http.js';
 import { PayloadTooLargeError, closeGracefully, graphQLErrorBody, headerValue, readBody, sendJson, sendText } from './http.js';
 import { maskUnexpectedErrors } from './mask-error.js';
 import { Counter, Histogram, latencyBuckets, type Registry } from './metrics.js';
+import { checkSubscription } from './subscription-check.js';
 import { runInRequestScope } from './request-scope.js';
 import { verifyCallerContext, type CallerContext } from './signing.js';
 
@@ -88,6 +89,12 @@ export async function createSubgraphServer<Context extends BaseContext>(
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
       return sendJson(response, 400, graphQLErrorBody('Body is not JSON.', ErrorCode.BAD_USER_INPUT));
+    }
+    if (headerValue(request, InternalHeader.SUBSCRIPTION_CHECK)) {
+      const verdict = await runInRequestScope({ requestId: caller.requestId }, async () =>
+        checkSubscription(schema, parsed as Record<string, never>, await options.createContext(caller)),
+      );
+      return sendJson(response, 200, verdict);
     }
     const stopTimer = duration.startTimer();
     await runInRequestScope({ requestId: caller.requestId }, async () => {
