@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { Redis } from 'ioredis';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ErrorCode } from '@lobby/contracts';
+import { ErrorCode, subscriptionChannel } from '@lobby/contracts';
 import {
   PayloadTooLargeError,
   closeGracefully,
@@ -36,6 +36,8 @@ import { RedisDocumentCache } from './persisted-queries/redis-document-cache.js'
 import { TrustedDocumentCache, trustedDocumentsPlugin } from './persisted-queries/trusted-documents.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { authRateLimitPlugin } from './rate-limit/rate-limit.plugin.js';
+import { SubscriptionHub } from './subscriptions/subscription-hub.js';
+import { startWebSocketServer } from './subscriptions/websocket-server.js';
 import { RouterRateLimits } from './rate-limit/rate-limits.js';
 
 export interface Router {
@@ -52,7 +54,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
   const verifyAccessToken = cacheVerifiedTokens(
     createAccessTokenVerifier({ jwksUrl: env.IDENTITY_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }),
   );
-  const { gateway, close: closeSubgraphClients } = createGateway({
+  const { gateway, view, client, close: closeSubgraphClients } = createGateway({
     supergraphPath: env.SUPERGRAPH_PATH,
     signingSecret: env.INTERNAL_SIGNING_SECRET,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
@@ -102,6 +104,13 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
   let draining = false;
   await apollo.start();
   ready = true;
+
+  // A connection of its own: a Redis connection in subscriber mode can do nothing else. It
+  // resubscribes by itself after a reconnect; the router starts and serves while Redis is away.
+  const hubRedis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  hubRedis.on('error', () => {});
+  const hub = new SubscriptionHub(hubRedis, subscriptionChannel(env.REDIS_KEY_PREFIX), logger);
+  hub.start().catch((error: unknown) => logger.warn({ err: error }, 'subscription events unavailable until Redis is back'));
 
   async function createContext(request: IncomingMessage, requestId: string): Promise<RouterContext> {
     const token = bearerToken(headerValue(request, 'authorization'));
@@ -182,6 +191,23 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
   });
   server.keepAliveTimeout = 65_000;
 
+  const websockets = startWebSocketServer({
+    server,
+    apollo,
+    view,
+    client,
+    hub,
+    verify: verifyAccessToken,
+    rateLimits,
+    limits: env.limits,
+    production: env.production,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    maxPayloadBytes: env.MAX_BODY_BYTES,
+    maxSubscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    logger,
+    metrics,
+  });
+
   return {
     server,
     isReady: () => ready && !draining,
@@ -194,10 +220,11 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
       // Readiness fails first so load balancers stop sending, then in-flight requests finish.
       draining = true;
       if (env.SHUTDOWN_GRACE_SECONDS > 0) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_GRACE_SECONDS * 1000));
-      await closeGracefully(server);
+      await Promise.all([closeGracefully(server), websockets.close()]);
       await apollo.stop();
       await closeSubgraphClients();
       redis.disconnect();
+      hubRedis.disconnect();
     },
   };
 }

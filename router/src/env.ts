@@ -29,6 +29,8 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       RATE_LIMIT_PER_IP: positive(1200),
       RATE_LIMIT_PER_USER: positive(600),
       RATE_LIMIT_AUTH_PER_IP: positive(30),
+      RATE_LIMIT_WS_CONNECTIONS_PER_IP: positive(60),
+      WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positive(50),
       IDENTITY_JWKS_URL: url('http://127.0.0.1:4001/.well-known/jwks.json'),
       JWT_ISSUER: z.string().min(1).default('lobby-identity'),
       JWT_AUDIENCE: z.string().min(1).default('lobby'),
@@ -69,6 +71,7 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       perIp: env.RATE_LIMIT_PER_IP,
       perUser: env.RATE_LIMIT_PER_USER,
       authPerIp: env.RATE_LIMIT_AUTH_PER_IP,
+      connectionsPerIp: env.RATE_LIMIT_WS_CONNECTIONS_PER_IP,
     },
     limits: {
       maxDepth: env.LIMIT_MAX_DEPTH,

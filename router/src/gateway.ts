@@ -1,4 +1,6 @@
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import { Counter, Histogram, latencyBuckets, type Logger, type Registry } from '@lobby/platform';
 import type { CircuitBreakerOptions } from './circuit-breaker.js';
 import { SubgraphClient } from './subgraph-client.js';
@@ -21,7 +23,22 @@ export interface GatewayOptions {
  * @apollo/gateway on a static supergraph file (hot-reloaded) with Lobby's subgraph client.
  * The router never introspects subgraphs, so it starts and serves while one is down.
  */
-export function createGateway(options: GatewayOptions): { gateway: ApolloGateway; close: () => Promise<void> } {
+/** What the router's own subscription server needs to know of the current supergraph. */
+export interface SupergraphView {
+  apiSchema: GraphQLSchema | null;
+  /** Subscription field → the subgraph that owns it (and checks who may subscribe). */
+  subscriptionOwners: Map<string, string>;
+}
+
+function subscriptionOwners(supergraphSdl: string): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const subgraph of Supergraph.build(supergraphSdl).subgraphs().values()) {
+    for (const field of subgraph.schema.schemaDefinition.root('subscription')?.type.fields() ?? []) owners.set(field.name, subgraph.name);
+  }
+  return owners;
+}
+
+export function createGateway(options: GatewayOptions) {
   const { logger } = options;
   const requests = new Counter({
     name: 'lobby_router_subgraph_requests_total',
@@ -45,6 +62,8 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
 
   // One client (one connection pool) per subgraph URL, kept across supergraph reloads.
   const clients = new Map<string, SubgraphClient>();
+  const clientsByName = new Map<string, SubgraphClient>();
+  const view: SupergraphView = { apiSchema: null, subscriptionOwners: new Map() };
   const file = new SupergraphFile(options.supergraphPath, logger);
 
   const gateway = new ApolloGateway({
@@ -79,12 +98,20 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
         });
         clients.set(key, client);
       }
+      clientsByName.set(name, client);
       return client;
     },
   });
 
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    view.apiSchema = apiSchema;
+    view.subscriptionOwners = subscriptionOwners(coreSupergraphSdl);
+  });
+
   return {
     gateway,
+    view,
+    client: (name: string) => clientsByName.get(name),
     close: async () => {
       await Promise.all([...clients.values()].map((client) => client.close()));
     },

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ErrorCode, InternalHeader } from '@lobby/contracts';
 import { signCallerContext, type CallerContext, type Counter, type Histogram } from '@lobby/platform';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { RouterContext } from './context.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
@@ -91,6 +91,17 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
     return parsed;
   }
 
+  /** Asks the subgraph whether the caller may subscribe (see platform's subscription-check.ts); errors if not. */
+  async checkSubscription(query: string, variables: Record<string, unknown> | undefined, caller: CallerContext): Promise<readonly GraphQLFormattedError[]> {
+    const body = JSON.stringify({ query, variables });
+    try {
+      const { text } = await this.request(body, caller, { [InternalHeader.SUBSCRIPTION_CHECK]: '1' });
+      return (JSON.parse(text) as { errors?: GraphQLFormattedError[] }).errors ?? [];
+    } catch (error) {
+      return [this.failure('is unreachable', error).toJSON()];
+    }
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }
@@ -115,7 +126,7 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
     }
   }
 
-  private async request(body: string, caller: CallerContext): Promise<RawResponse> {
+  private async request(body: string, caller: CallerContext, extraHeaders: Record<string, string> = {}): Promise<RawResponse> {
     const stopTimer = this.options.duration.startTimer({ subgraph: this.options.name });
     try {
       const response = await this.pool.request({
@@ -127,6 +138,7 @@ export class SubgraphClient implements GraphQLDataSource<RouterContext> {
           accept: 'application/json',
           [InternalHeader.CONTEXT]: signCallerContext(caller, body, this.options.signingSecret),
           [InternalHeader.REQUEST_ID]: caller.requestId,
+          ...extraHeaders,
         },
       });
       const text = await response.body.text();

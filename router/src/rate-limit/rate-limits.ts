@@ -11,6 +11,8 @@ export interface RateLimitSettings {
   perUser: number;
   /** Sign-in, sign-up and refresh operations per window from one client address. */
   authPerIp: number;
+  /** New WebSocket connections per window from one client address. */
+  connectionsPerIp: number;
 }
 
 /** Operations that guess credentials or create accounts: their own, stricter bucket. */
@@ -26,6 +28,7 @@ export class RouterRateLimits {
   private readonly perIp: SlidingWindowLimiter;
   private readonly perUser: SlidingWindowLimiter;
   private readonly authPerIp: SlidingWindowLimiter;
+  private readonly connectionsPerIp: SlidingWindowLimiter;
   private lastOutageLog = 0;
 
   constructor(redis: Redis, prefix: string, settings: RateLimitSettings, private readonly logger: Logger) {
@@ -33,6 +36,7 @@ export class RouterRateLimits {
     this.perIp = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:ip:`, limit: settings.perIp, windowMs });
     this.perUser = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:user:`, limit: settings.perUser, windowMs });
     this.authPerIp = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:auth:`, limit: settings.authPerIp, windowMs });
+    this.connectionsPerIp = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:ws:`, limit: settings.connectionsPerIp, windowMs });
   }
 
   /** Every request counts against its address and, when signed in, against its user wherever they are. */
@@ -41,6 +45,10 @@ export class RouterRateLimits {
       caller.clientIp ? this.admit(this.perIp, caller.clientIp) : undefined,
       caller.userId ? this.admit(this.perUser, caller.userId) : undefined,
     ]);
+  }
+
+  async admitConnection(clientIp: string | null): Promise<void> {
+    if (clientIp) return this.admit(this.connectionsPerIp, clientIp);
   }
 
   async admitAuthOperation(clientIp: string | null): Promise<void> {
