@@ -1,6 +1,6 @@
 import { createLogger, type Logger } from '@lobby/platform';
 import { createBuildingsApp, type BuildingsApp } from '../../subgraphs/buildings/src/app.js';
-import { runBuildingsMigrations } from '../../subgraphs/buildings/src/database.js';
+import { buildingsDatabase } from '../../subgraphs/buildings/src/database.js';
 import { loadBuildingsEnv } from '../../subgraphs/buildings/src/env.js';
 import { uniqueDatabaseUrl } from './database.js';
 import { testSecrets } from './secrets.js';
@@ -17,7 +17,7 @@ export interface RunningBuildings {
 export async function startBuildings(overrides: Record<string, string> = {}, logger?: Logger): Promise<RunningBuildings> {
   const database = uniqueDatabaseUrl('buildings');
   const env = loadBuildingsEnv({ ...testSecrets, NODE_ENV: 'test', DATABASE_URL: database.url, ...overrides });
-  await runBuildingsMigrations(env.DATABASE_URL);
+  await buildingsDatabase.migrate(env.DATABASE_URL);
   const app = await createBuildingsApp(env, logger ?? createLogger('buildings', process.env.TEST_LOG_LEVEL ?? 'silent'));
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

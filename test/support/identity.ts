@@ -1,7 +1,7 @@
 import { createLogger, type Logger } from '@lobby/platform';
 import { createIdentityApp, type IdentityApp } from '../../subgraphs/identity/src/app.js';
 import { loadIdentityEnv } from '../../subgraphs/identity/src/env.js';
-import { runIdentityMigrations } from '../../subgraphs/identity/src/database.js';
+import { identityDatabase } from '../../subgraphs/identity/src/database.js';
 import { uniqueDatabaseUrl, uniqueRedisPrefix } from './database.js';
 import { testSecrets } from './secrets.js';
 
@@ -24,7 +24,7 @@ export async function startIdentity(overrides: Record<string, string> = {}, logg
     REDIS_KEY_PREFIX: uniqueRedisPrefix('identity'),
     ...overrides,
   });
-  await runIdentityMigrations(env.DATABASE_URL);
+  await identityDatabase.migrate(env.DATABASE_URL);
   const app = await createIdentityApp(env, logger ?? createLogger('identity', process.env.TEST_LOG_LEVEL ?? 'silent'));
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLogger, createMetricsRegistry, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
 import { createBuildingsContext, type BuildingsContext } from './context.js';
-import { openBuildingsOrm } from './database.js';
+import { buildingsDatabase } from './database.js';
 import type { BuildingsEnv } from './env.js';
 import { buildBuildingsSchema } from './schema.js';
 
@@ -13,7 +13,7 @@ export interface BuildingsApp extends SubgraphServer {
 
 /** Builds the buildings subgraph without listening, so tests run the real thing on port 0. */
 export async function createBuildingsApp(env: BuildingsEnv, logger: Logger = createLogger('buildings', env.LOG_LEVEL)): Promise<BuildingsApp> {
-  const orm = await openBuildingsOrm(env.DATABASE_URL);
+  const orm = await buildingsDatabase.open(env.DATABASE_URL);
   const server = await createSubgraphServer<BuildingsContext>({
     name: 'buildings',
     schema: await buildBuildingsSchema(),

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements, startBuildings, type RunningBuildings } from '../../../test/support/buildings.js';
 import { errorCodes } from '../../../test/support/graphql.js';
-import { openBuildingsOrm } from '../src/database.js';
+import { buildingsDatabase } from '../src/database.js';
 import { CREATE_BUILDING, buildingsApi, newBuildingInput, type CreatedBuilding } from './buildings-api.js';
 
 let buildings: RunningBuildings;
@@ -223,7 +223,7 @@ describe('_entities', () => {
 
 describe('storage', () => {
   it('has migrations that match the entities exactly', async () => {
-    const orm = await openBuildingsOrm(buildings.databaseUrl, 1);
+    const orm = await buildingsDatabase.open(buildings.databaseUrl, 1);
     try {
       expect(await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).toBe('');
     } finally {

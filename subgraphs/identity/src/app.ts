@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { AuthService } from './auth/auth.service.js';
 import { SignInLimiter } from './auth/sign-in-limiter.js';
 import type { IdentityContext } from './context.js';
-import { openIdentityOrm } from './database.js';
+import { identityDatabase } from './database.js';
 import type { IdentityEnv } from './env.js';
 import { jwksRoute } from './keys/jwks.route.js';
 import { KeyRing } from './keys/key-ring.js';
@@ -25,7 +25,7 @@ const KEY_RELOAD_INTERVAL_MS = 60_000;
 
 /** Builds the identity subgraph without listening, so tests run the real thing on port 0. */
 export async function createIdentityApp(env: IdentityEnv, logger: Logger = createLogger('identity', env.LOG_LEVEL)): Promise<IdentityApp> {
-  const orm = await openIdentityOrm(env.DATABASE_URL);
+  const orm = await identityDatabase.open(env.DATABASE_URL);
   // No offline queue: while Redis is away, rate-limit calls fail at once and the limiter falls back to memory.
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));

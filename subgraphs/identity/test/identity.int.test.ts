@@ -5,7 +5,7 @@ import { AUTH_FIELDS, newCredentials, type Session } from '../../../test/support
 import { errorCodes } from '../../../test/support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../../../test/support/identity.js';
 import { signedPost } from '../../../test/support/signed-request.js';
-import { openIdentityOrm } from '../src/database.js';
+import { identityDatabase } from '../src/database.js';
 
 let identity: RunningIdentity;
 let db: pg.Client;
@@ -169,7 +169,7 @@ describe('storage', () => {
   });
 
   it('has migrations that match the entities exactly', async () => {
-    const orm = await openIdentityOrm(identity.databaseUrl, 1);
+    const orm = await identityDatabase.open(identity.databaseUrl, 1);
     try {
       expect(await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).toBe('');
     } finally {

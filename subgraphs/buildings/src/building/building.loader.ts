@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../ids.js';
+import { isUuid } from '@lobby/platform';
 import { Membership } from '../membership/membership.entity.js';
 import { MembershipStatus } from '../membership/membership.rules.js';
 import { Building } from './building.entity.js';

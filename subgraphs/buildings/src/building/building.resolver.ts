@@ -1,7 +1,7 @@
 import { UserInputError, connectionOf } from '@lobby/platform';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BuildingsContext } from '../context.js';
-import { parseId } from '../ids.js';
+import { parseId } from '@lobby/platform';
 import type { Membership } from '../membership/membership.entity.js';
 import { MembershipService } from '../membership/membership.service.js';
 import { MembershipConnection, MembershipType } from '../membership/membership.type.js';

@@ -1,5 +1,5 @@
 import { UserInputError } from '@lobby/platform';
-import { isUuid } from '../ids.js';
+import { isUuid } from '@lobby/platform';
 import { COUNTRY_CODES } from './country-codes.js';
 
 export const NAME_MAX_LENGTH = 100;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../ids.js';
+import { isUuid } from '@lobby/platform';
 import type { Viewer } from '../viewer.js';
 import { Membership } from './membership.entity.js';
 import { LIVE_STATUSES, MembershipStatus } from './membership.rules.js';

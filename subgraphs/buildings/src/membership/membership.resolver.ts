@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Re
 import type { Building } from '../building/building.entity.js';
 import { BuildingType } from '../building/building.type.js';
 import type { BuildingsContext } from '../context.js';
-import { parseId } from '../ids.js';
+import { parseId } from '@lobby/platform';
 import { requireUser } from '../viewer.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Membership } from './membership.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { isUuid } from '@lobby/platform';
 import DataLoader from 'dataloader';
 import { User } from './user.entity.js';
-import { isUuid } from './user.rules.js';
 
 /** Users by id, one query per batch: `_entities` for a page of 50 users costs one SELECT. */
 export function createUserLoader(em: EntityManager): DataLoader<string, User | null> {

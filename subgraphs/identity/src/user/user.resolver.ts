@@ -1,8 +1,7 @@
-import { UserInputError } from '@lobby/platform';
+import { parseId } from '@lobby/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityContext } from '../context.js';
 import type { User } from './user.entity.js';
-import { isUuid } from './user.rules.js';
 import { UserType } from './user.type.js';
 
 @Resolver(() => UserType)
@@ -14,8 +13,7 @@ export class UserResolver {
 
   @Query(() => UserType, { nullable: true })
   user(@Arg('id', () => ID) id: string, @Ctx() { loaders }: IdentityContext): Promise<User | null> {
-    if (!isUuid(id)) throw new UserInputError('id is not a valid user ID.', 'id');
-    return loaders.userById.load(id);
+    return loaders.userById.load(parseId(id, 'id'));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Visible only to the user themselves; null for everyone else.' })

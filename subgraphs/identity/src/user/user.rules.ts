@@ -27,9 +27,3 @@ export function normalizeDisplayName(raw: string): string {
   }
   return name;
 }
-
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return uuidShape.test(value);
-}

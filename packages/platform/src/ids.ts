@@ -1,4 +1,4 @@
-import { UserInputError } from '@lobby/platform';
+import { UserInputError } from './errors.js';
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
