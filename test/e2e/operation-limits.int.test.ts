@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { postGraphQL, readCounter } from '../support/graphql.js';
 import { startRouter, type RunningRouter } from '../support/router.js';
 import { startStubSubgraph } from '../support/stub-subgraph.js';
@@ -46,14 +48,16 @@ afterAll(async () => {
 const nested = (levels: number) => `{ items(first: 1) { id ${'children(first: 1) { id '.repeat(levels)}${'} '.repeat(levels)}} }`;
 const subgraphRequests = () => readCounter(`${router.url}/metrics`, 'lobby_router_subgraph_requests_total');
 
+const refusals: Array<[string, string, string]> = [
+  ['a query 50 levels deep', nested(50), 'DEPTH_LIMIT_EXCEEDED'],
+  ['200 aliases', `{ ${Array.from({ length: 200 }, (_, i) => `x${i}: a`).join(' ')} }`, 'ALIAS_LIMIT_EXCEEDED'],
+  ['a list of 10,000 inside a list of 10,000', '{ items(first: 10000) { children(first: 10000) { id } } }', 'COST_LIMIT_EXCEEDED'],
+  ['25 root fields', `{ ${Array.from({ length: 25 }, () => 'a').join(' ')} }`, 'ROOT_FIELD_LIMIT_EXCEEDED'],
+  ['5,000 tokens', `{ a ${'@skip(if: false) '.repeat(1000)} }`, 'TOKEN_LIMIT_EXCEEDED'],
+];
+
 describe('operation limits over HTTP', () => {
-  it.each([
-    ['a query 50 levels deep', nested(50), 'DEPTH_LIMIT_EXCEEDED'],
-    ['200 aliases', `{ ${Array.from({ length: 200 }, (_, i) => `x${i}: a`).join(' ')} }`, 'ALIAS_LIMIT_EXCEEDED'],
-    ['a list of 10,000 inside a list of 10,000', '{ items(first: 10000) { children(first: 10000) { id } } }', 'COST_LIMIT_EXCEEDED'],
-    ['25 root fields', `{ ${Array.from({ length: 25 }, () => 'a').join(' ')} }`, 'ROOT_FIELD_LIMIT_EXCEEDED'],
-    ['5,000 tokens', `{ a ${'@skip(if: false) '.repeat(1000)} }`, 'TOKEN_LIMIT_EXCEEDED'],
-  ])('refuses %s with its own code, calling no subgraph', async (_name, query, code) => {
+  it.each(refusals)('refuses %s with its own code, calling no subgraph', async (_name, query, code) => {
     const before = await subgraphRequests();
     const result = await postGraphQL(router.graphqlUrl, query);
     expect(result.status).toBe(400);
@@ -71,5 +75,19 @@ describe('operation limits over HTTP', () => {
     const accepted = await postGraphQL(router.graphqlUrl, query, { variables: { n: 10 } });
     expect(accepted.body).toEqual({ data: { items: [] } });
     expect(catalog.received).toHaveLength(1);
+  });
+});
+
+describe('operation limits over WebSocket', () => {
+  it.each(refusals)('refuses %s with its own code, calling no subgraph', async (_name, query, code) => {
+    const [before, stubBefore] = [await subgraphRequests(), catalog.received.length];
+    const client = createClient({ url: router.graphqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      await expect(client.iterate({ query }).next()).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
+    } finally {
+      await client.dispose();
+    }
+    expect(catalog.received).toHaveLength(stubBefore);
+    expect(await subgraphRequests()).toBe(before);
   });
 });
