@@ -35,7 +35,7 @@ import { loadManifest } from './persisted-queries/manifest.js';
 import { RedisDocumentCache } from './persisted-queries/redis-document-cache.js';
 import { TrustedDocumentCache, trustedDocumentsPlugin } from './persisted-queries/trusted-documents.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
-import { authRateLimitPlugin } from './rate-limit/rate-limit.plugin.js';
+import { operationRateLimitPlugin } from './rate-limit/rate-limit.plugin.js';
 import { SubscriptionHub } from './subscriptions/subscription-hub.js';
 import { startWebSocketServer } from './subscriptions/websocket-server.js';
 import { RouterRateLimits } from './rate-limit/rate-limits.js';
@@ -87,11 +87,12 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     // Production answers never hint at field names a client did not already know.
     hideSchemaDetailsFromClientErrors: env.production,
     csrfPrevention: true,
+    allowBatchedHttpRequests: env.ALLOW_BATCHED_REQUESTS,
     // Shutdown is ours (stopOnSignals drains first); Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
       operationLimitsPlugin(env.limits),
-      authRateLimitPlugin(rateLimits),
+      operationRateLimitPlugin(rateLimits),
       ...(trustedDocuments ? [trustedDocumentsPlugin(trustedDocuments)] : []),
       metricsPlugin(metrics),
       env.production

@@ -30,6 +30,9 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       RATE_LIMIT_PER_USER: positive(600),
       RATE_LIMIT_AUTH_PER_IP: positive(30),
       RATE_LIMIT_WS_CONNECTIONS_PER_IP: positive(60),
+      RATE_LIMIT_WRITES_PER_BUILDING: positive(600),
+      /** Several operations in one HTTP request (a JSON array). Off: each costs one request against the limits. */
+      ALLOW_BATCHED_REQUESTS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
       WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positive(50),
       IDENTITY_JWKS_URL: url('http://127.0.0.1:4001/.well-known/jwks.json'),
       JWT_ISSUER: z.string().min(1).default('lobby-identity'),
@@ -72,6 +75,7 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       perUser: env.RATE_LIMIT_PER_USER,
       authPerIp: env.RATE_LIMIT_AUTH_PER_IP,
       connectionsPerIp: env.RATE_LIMIT_WS_CONNECTIONS_PER_IP,
+      writesPerBuilding: env.RATE_LIMIT_WRITES_PER_BUILDING,
     },
     limits: {
       maxDepth: env.LIMIT_MAX_DEPTH,

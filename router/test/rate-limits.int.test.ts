@@ -41,13 +41,13 @@ describe('RouterRateLimits', () => {
   it('lets requests through while Redis is unreachable', async () => {
     const down = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
     down.on('error', () => {});
-    const limits = new RouterRateLimits(down, 'x:', { windowSeconds: 60, perIp: 1, perUser: 1, authPerIp: 1, connectionsPerIp: 1 }, createLogger('test', 'silent'));
+    const limits = new RouterRateLimits(down, 'x:', { windowSeconds: 60, perIp: 1, perUser: 1, authPerIp: 1, connectionsPerIp: 1, writesPerBuilding: 1 }, createLogger('test', 'silent'));
     for (let i = 0; i < 3; i += 1) await expect(limits.admitRequest({ userId: 'u', clientIp: '192.0.2.1' })).resolves.toBeUndefined();
     down.disconnect();
   });
 
   it('refuses with RATE_LIMITED, a retry-after hint and HTTP 429', async () => {
-    const limits = new RouterRateLimits(redis, uniqueRedisPrefix('router'), { windowSeconds: 60, perIp: 2, perUser: 100, authPerIp: 1, connectionsPerIp: 1 }, createLogger('test', 'silent'));
+    const limits = new RouterRateLimits(redis, uniqueRedisPrefix('router'), { windowSeconds: 60, perIp: 2, perUser: 100, authPerIp: 1, connectionsPerIp: 1, writesPerBuilding: 1 }, createLogger('test', 'silent'));
     await limits.admitRequest({ userId: null, clientIp: '192.0.2.9' });
     await limits.admitRequest({ userId: null, clientIp: '192.0.2.9' });
     await expect(limits.admitRequest({ userId: null, clientIp: '192.0.2.9' })).rejects.toMatchObject({

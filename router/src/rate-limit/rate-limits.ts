@@ -13,6 +13,8 @@ export interface RateLimitSettings {
   authPerIp: number;
   /** New WebSocket connections per window from one client address. */
   connectionsPerIp: number;
+  /** Mutations acting on one building per window, from all of its residents together. */
+  writesPerBuilding: number;
 }
 
 /** Operations that guess credentials or create accounts: their own, stricter bucket. */
@@ -29,6 +31,7 @@ export class RouterRateLimits {
   private readonly perUser: SlidingWindowLimiter;
   private readonly authPerIp: SlidingWindowLimiter;
   private readonly connectionsPerIp: SlidingWindowLimiter;
+  private readonly writesPerBuilding: SlidingWindowLimiter;
   private lastOutageLog = 0;
 
   constructor(redis: Redis, prefix: string, settings: RateLimitSettings, private readonly logger: Logger) {
@@ -37,6 +40,7 @@ export class RouterRateLimits {
     this.perUser = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:user:`, limit: settings.perUser, windowMs });
     this.authPerIp = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:auth:`, limit: settings.authPerIp, windowMs });
     this.connectionsPerIp = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:ws:`, limit: settings.connectionsPerIp, windowMs });
+    this.writesPerBuilding = new SlidingWindowLimiter(redis, { prefix: `${prefix}router:rate:building:`, limit: settings.writesPerBuilding, windowMs });
   }
 
   /** Every request counts against its address and, when signed in, against its user wherever they are. */
@@ -49,6 +53,10 @@ export class RouterRateLimits {
 
   async admitConnection(clientIp: string | null): Promise<void> {
     if (clientIp) return this.admit(this.connectionsPerIp, clientIp);
+  }
+
+  async admitBuildingWrite(buildingId: string): Promise<void> {
+    return this.admit(this.writesPerBuilding, buildingId);
   }
 
   async admitAuthOperation(clientIp: string | null): Promise<void> {
