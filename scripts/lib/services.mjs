@@ -47,6 +47,15 @@ export function planServices({ root, config, env }) {
     };
   });
 
+  // A subgraph that calls another directly (marketplace asks buildings for the caller's
+  // memberships, docs/adr/0007-marketplace-tenancy.md) finds it at <NAME>_SUBGRAPH_URL, shifted
+  // with every other port.
+  for (const subgraph of subgraphs) {
+    for (const other of subgraphs) {
+      if (other !== subgraph) subgraph.env[`${envSuffix(other.name)}_SUBGRAPH_URL`] = `http://127.0.0.1:${other.port}/graphql`;
+    }
+  }
+
   const routerPort = ROUTER_PORT + offset;
   // A larger young generation: the router allocates a lot per request and GC was a fifth of its CPU
   // (docs/adr/0004-fast-router.md). Node reads it only at start, hence NODE_OPTIONS.

@@ -48,6 +48,9 @@ describe('planServices', () => {
     expect(plan.services.map((s) => s.port)).toEqual([4301, 4302, 4300]);
     expect(plan.services[1]?.env).toMatchObject({ DATABASE_URL: 'postgres://u:p@db:5433/lobby_t42_buildings', REDIS_KEY_PREFIX: 'lobby_t42:' });
     expect(plan.services[2]?.env.SUBGRAPH_URL_BUILDINGS).toBe('http://127.0.0.1:4302/graphql');
+    // Subgraph-to-subgraph calls (marketplace → buildings) follow the offset too.
+    expect(plan.services[0]?.env.BUILDINGS_SUBGRAPH_URL).toBe('http://127.0.0.1:4302/graphql');
+    expect(plan.services[1]?.env.IDENTITY_SUBGRAPH_URL).toBe('http://127.0.0.1:4301/graphql');
     expect(plan.routerUrl).toBe('http://localhost:4300/graphql');
   });
 

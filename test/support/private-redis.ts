@@ -12,7 +12,7 @@ export async function startPrivateRedis() {
     for await (const chunk of server.stdout!) if (String(chunk).includes('Ready to accept connections')) break;
   };
   const stop = async () => {
-    if (!server || server.exitCode !== null) return;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
     const exited = once(server, 'exit');
     server.kill('SIGKILL');
     await exited;

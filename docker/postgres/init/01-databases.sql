@@ -4,3 +4,5 @@
 -- supergraph.yaml has its line.
 CREATE DATABASE lobby_identity;
 CREATE DATABASE lobby_buildings;
+CREATE DATABASE lobby_marketplace;
+CREATE DATABASE lobby_chat;

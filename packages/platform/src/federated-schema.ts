@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
 
 const FEDERATION_LINK = `extend schema @link(
   url: "https://specs.apollo.dev/federation/v2.7"
@@ -13,6 +13,18 @@ const FEDERATION_LINK = `extend schema @link(
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reference resolvers receive untyped representations
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+
+// A subgraph streams no events itself (the router does, from Redis): each Subscription field gives
+// its own `subscribe`, which only checks access (subscription-check.ts). type-graphql wants a PubSub
+// as soon as one Subscription exists; this one refuses topic-based subscriptions loudly.
+const noTopicSubscriptions: PubSub = {
+  publish: () => {
+    throw new Error('Subgraphs publish events with publishSubscriptionEvent, not through type-graphql.');
+  },
+  subscribe: () => {
+    throw new Error('A subgraph Subscription field must give its own `subscribe` (an access check), not topics.');
+  },
+};
 
 export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
@@ -24,13 +36,15 @@ export interface FederatedSchemaOptions {
 /**
  * The one place that turns type-graphql classes into a federation 2 subgraph schema: build with
  * type-graphql, print with directives (so `@key` survives), add the federation `@link`, and
- * rebuild with `buildSubgraphSchema` so `_service` and `_entities` exist.
+ * rebuild with `buildSubgraphSchema` so `_service` and `_entities` exist. Subscription fields keep
+ * their `subscribe` resolver (the router's subscription check runs it).
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const typeGraphQLSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    pubSub: noTopicSubscriptions,
     validate: false,
     // Federation directives are declared by @link, which type-graphql's own check does not know.
     skipCheck: true,

@@ -17,4 +17,5 @@ export * from './signing.js';
 export * from './subgraph-database.js';
 export * from './subscription-check.js';
 export * from './subscription-events.js';
+export * from './subscription-stream.js';
 export * from './subgraph-server.js';

@@ -11,7 +11,7 @@ export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
 
-  @Field(() => Boolean, { description: 'Always false: lists page forward only (first/after).' })
+  @Field(() => Boolean, { description: 'Whether an earlier page exists, on lists that page backward (before); false on forward-only lists.' })
   hasPreviousPage!: boolean;
 
   @Field(() => String, { nullable: true })

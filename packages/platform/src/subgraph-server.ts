@@ -46,9 +46,10 @@ export async function createSubgraphServer<Context extends BaseContext>(
 ): Promise<SubgraphServer> {
   const { logger, schema, signingSecrets } = options;
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
+  const formatError = maskUnexpectedErrors(logger);
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: maskUnexpectedErrors(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     // Only the router calls a subgraph, with a signed JSON POST; the signature is the CSRF guard.
     csrfPrevention: false,
@@ -91,10 +92,12 @@ export async function createSubgraphServer<Context extends BaseContext>(
       return sendJson(response, 400, graphQLErrorBody('Body is not JSON.', ErrorCode.BAD_USER_INPUT));
     }
     if (headerValue(request, InternalHeader.SUBSCRIPTION_CHECK)) {
-      const verdict = await runInRequestScope({ requestId: caller.requestId }, async () =>
-        checkSubscription(schema, parsed as Record<string, never>, await options.createContext(caller)),
-      );
-      return sendJson(response, 200, verdict);
+      // Masked like any answer: a refusal's code reaches the client, an unexpected failure does not.
+      const body = await runInRequestScope({ requestId: caller.requestId }, async () => {
+        const { errors } = await checkSubscription(schema, parsed as Record<string, never>, await options.createContext(caller));
+        return errors?.length ? { errors: errors.map((error) => formatError(error.toJSON(), error)) } : {};
+      });
+      return sendJson(response, 200, body);
     }
     const stopTimer = duration.startTimer();
     await runInRequestScope({ requestId: caller.requestId }, async () => {

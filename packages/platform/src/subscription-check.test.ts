@@ -37,7 +37,7 @@ describe('checkSubscription', () => {
 
   it('answers the resolver’s error when it refuses', async () => {
     const verdict = await checkSubscription(schema, { query: 'subscription($r: String) { roomMessages(room: $r) }', variables: { r: 'b' } }, { member: ['a'] });
-    expect(verdict.errors?.[0]).toMatchObject({ message: 'Room not found.', extensions: { code: 'NOT_FOUND' } });
+    expect(verdict.errors?.[0]?.toJSON()).toMatchObject({ message: 'Room not found.', extensions: { code: 'NOT_FOUND' } });
   });
 
   it('refuses a request without a query', async () => {

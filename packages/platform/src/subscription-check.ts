@@ -1,4 +1,4 @@
-import { parse, subscribe, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, subscribe, type GraphQLSchema } from 'graphql';
 
 interface SubscriptionRequest {
   query?: unknown;
@@ -12,8 +12,8 @@ interface SubscriptionRequest {
  * context, and closes the stream at once: live events reach subscribers through the router, not
  * from here. Answers `{}` when allowed, `{ errors }` when not.
  */
-export async function checkSubscription(schema: GraphQLSchema, request: SubscriptionRequest, contextValue: unknown): Promise<{ errors?: readonly GraphQLFormattedError[] }> {
-  if (typeof request.query !== 'string') return { errors: [{ message: 'A subscription check needs a query.' }] };
+export async function checkSubscription(schema: GraphQLSchema, request: SubscriptionRequest, contextValue: unknown): Promise<{ errors?: readonly GraphQLError[] }> {
+  if (typeof request.query !== 'string') return { errors: [new GraphQLError('A subscription check needs a query.')] };
   const result = await subscribe({
     schema,
     document: parse(request.query),
@@ -25,5 +25,5 @@ export async function checkSubscription(schema: GraphQLSchema, request: Subscrip
     await result.return?.();
     return {};
   }
-  return { errors: result.errors?.map((error) => error.toJSON()) ?? [] };
+  return { errors: result.errors ?? [] };
 }

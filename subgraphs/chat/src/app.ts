@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createLogger, createMetricsRegistry, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
+import { Redis } from 'ioredis';
+import { createChatContext, type ChatContext, type ChatDependencies } from './context.js';
+import { chatDatabase } from './database.js';
+import type { ChatEnv } from './env.js';
+import { ChatEvents } from './events.js';
+import { buildChatSchema } from './schema.js';
+
+export interface ChatApp extends SubgraphServer {
+  /** The ORM the app runs on; tests listen to its queries to count SQL statements. */
+  orm: Orm;
+}
+
+// A Redis call that hangs must not hold a committed send's response: publishing gives up after this.
+const REDIS_COMMAND_TIMEOUT_MS = 2_000;
+
+/** Builds the chat subgraph without listening, so tests run the real thing on port 0. */
+export async function createChatApp(env: ChatEnv, logger: Logger = createLogger('chat', env.LOG_LEVEL)): Promise<ChatApp> {
+  const orm = await chatDatabase.open(env.DATABASE_URL);
+  // No offline queue: while Redis is away, publishing and typing fail at once (and messages still work).
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
+  // Without an offline queue, a command before the first connection fails: wait for it (or its failure).
+  await new Promise<void>((resolve) => {
+    redis.once('ready', resolve);
+    redis.once('error', () => resolve());
+  });
+
+  const dependencies: ChatDependencies = {
+    redis,
+    events: new ChatEvents(redis, env.REDIS_KEY_PREFIX, logger),
+    typing: {
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      ttlSeconds: env.CHAT_TYPING_TTL_SECONDS,
+      rateLimit: env.CHAT_TYPING_RATE_LIMIT,
+      rateWindowSeconds: env.CHAT_TYPING_RATE_WINDOW_SECONDS,
+    },
+  };
+  const server = await createSubgraphServer<ChatContext>({
+    name: 'chat',
+    schema: await buildChatSchema(),
+    logger,
+    metrics: createMetricsRegistry('chat'),
+    signingSecrets: [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((s): s is string => !!s),
+    createContext: (caller) => createChatContext(caller, orm.em.fork() as EntityManager, dependencies),
+    isReady: () => orm.isConnected(),
+  });
+
+  return {
+    ...server,
+    orm,
+    close: async () => {
+      await server.close();
+      redis.disconnect();
+      await orm.close();
+    },
+  };
+}

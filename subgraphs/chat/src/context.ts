@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CallerContext } from '@lobby/platform';
+import type DataLoader from 'dataloader';
+import type { Redis } from 'ioredis';
+import type { Conversation } from './conversation/conversation.entity.js';
+import {
+  createLastMessageLoader,
+  createParticipantsLoader,
+  createUnreadCountLoader,
+  createVisibleConversationLoader,
+} from './conversation/conversation.loader.js';
+import { ConversationService } from './conversation/conversation.service.js';
+import type { Participant } from './conversation/participant.entity.js';
+import type { ChatEvents } from './events.js';
+import { createMessageLoader } from './message/message.loader.js';
+import type { Message } from './message/message.entity.js';
+import { MessageService } from './message/message.service.js';
+import { TypingService, type TypingSettings } from './typing/typing.service.js';
+import type { Viewer } from './viewer.js';
+
+export interface ChatLoaders {
+  /** Only conversations the viewer takes part in. */
+  conversation: DataLoader<string, Conversation | null>;
+  participants: DataLoader<string, Participant[]>;
+  /** By id, unchecked: reach messages through MessageService.find, which checks. */
+  messageById: DataLoader<string, Message | null>;
+  lastMessage: DataLoader<Conversation, Message | null, string>;
+  unreadCount: DataLoader<string, number>;
+}
+
+/** What outlives a request: the app builds it once. */
+export interface ChatDependencies {
+  redis: Redis;
+  events: ChatEvents;
+  typing: TypingSettings;
+}
+
+/** What every chat resolver sees: built fresh for each request (own EntityManager fork and loaders). */
+export interface ChatContext {
+  caller: CallerContext;
+  viewer: Viewer;
+  em: EntityManager;
+  conversations: ConversationService;
+  messages: MessageService;
+  typing: TypingService;
+  loaders: ChatLoaders;
+}
+
+export function createChatContext(caller: CallerContext, em: EntityManager, dependencies: ChatDependencies): ChatContext {
+  const viewer: Viewer = { userId: caller.userId };
+  const loaders: ChatLoaders = {
+    conversation: createVisibleConversationLoader(em, viewer),
+    participants: createParticipantsLoader(em),
+    messageById: createMessageLoader(em),
+    lastMessage: createLastMessageLoader(em),
+    unreadCount: createUnreadCountLoader(em, viewer),
+  };
+  const conversations = new ConversationService(em, viewer, loaders.conversation, dependencies.events);
+  return {
+    caller,
+    viewer,
+    em,
+    conversations,
+    messages: new MessageService(em, viewer, conversations, loaders.messageById, dependencies.events),
+    typing: new TypingService(dependencies.redis, viewer, conversations, loaders.participants, dependencies.events, dependencies.typing),
+    loaders,
+  };
+}
+

@@ -1,0 +1,34 @@
+import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { z } from 'zod';
+
+const databaseEnv = {
+  DATABASE_URL: url('postgres://postgres@127.0.0.1:5432/lobby_chat'),
+};
+
+/** What the migration commands need: the database, and none of the service's secrets. */
+export function loadChatDatabaseEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv(databaseEnv, source);
+}
+
+export function loadChatEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv(
+    {
+      ...commonEnv,
+      ...databaseEnv,
+      PORT: port(4004),
+      HOST: z.string().default('0.0.0.0'),
+      /** Typing state and the subscription events the routers listen to. */
+      REDIS_URL: url('redis://127.0.0.1:6379'),
+      /** Namespaces every Redis key and the events channel, so deployments (or test runs) can share one Redis. */
+      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      /** How long a `setTyping(isTyping: true)` lasts unless renewed. */
+      CHAT_TYPING_TTL_SECONDS: z.coerce.number().int().min(1).max(30).default(5),
+      /** `setTyping` calls one user may make per window, over all their conversations. */
+      CHAT_TYPING_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+      CHAT_TYPING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
+    },
+    source,
+  );
+}
+
+export type ChatEnv = ReturnType<typeof loadChatEnv>;

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121212506 } from './Migration20261121212506.js';
+
+/** Every migration, oldest first. `pnpm --filter @lobby/chat migration:create` writes the next one; list it here. */
+export const migrations: MigrationObject[] = [{ name: 'Migration20261121212506', class: Migration20261121212506 }];
