@@ -40,3 +40,10 @@ export class RateLimitedError extends GraphQLError {
     });
   }
 }
+
+/** A service this request needs did not answer in time; retrying later may succeed. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE }, originalError: cause instanceof Error ? cause : undefined });
+  }
+}

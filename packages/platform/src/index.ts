@@ -14,6 +14,7 @@ export * from './pagination.js';
 export * from './request-scope.js';
 export * from './shutdown.js';
 export * from './signing.js';
+export * from './subgraph-caller.js';
 export * from './subgraph-database.js';
 export * from './subscription-check.js';
 export * from './subscription-events.js';

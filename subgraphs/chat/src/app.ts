@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createLogger, createMetricsRegistry, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
+import { createLogger, createMetricsRegistry, createSubgraphCaller, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
 import { Redis } from 'ioredis';
 import { createChatContext, type ChatContext, type ChatDependencies } from './context.js';
 import { chatDatabase } from './database.js';
@@ -30,6 +30,7 @@ export async function createChatApp(env: ChatEnv, logger: Logger = createLogger(
 
   const dependencies: ChatDependencies = {
     redis,
+    marketplace: createSubgraphCaller({ url: env.MARKETPLACE_SUBGRAPH_URL, signingSecret: env.INTERNAL_SIGNING_SECRET, timeoutMs: env.MARKETPLACE_TIMEOUT_MS }),
     events: new ChatEvents(redis, env.REDIS_KEY_PREFIX, logger),
     typing: {
       keyPrefix: env.REDIS_KEY_PREFIX,
@@ -53,6 +54,7 @@ export async function createChatApp(env: ChatEnv, logger: Logger = createLogger(
     orm,
     close: async () => {
       await server.close();
+      await dependencies.marketplace.close();
       redis.disconnect();
       await orm.close();
     },

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CallerContext } from '@lobby/platform';
+import type { CallerContext, SubgraphCaller } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type { Conversation } from './conversation/conversation.entity.js';
@@ -12,6 +12,7 @@ import {
 import { ConversationService } from './conversation/conversation.service.js';
 import type { Participant } from './conversation/participant.entity.js';
 import type { ChatEvents } from './events.js';
+import { findListing, type ListingSummary } from './listing/listing.client.js';
 import { createMessageLoader } from './message/message.loader.js';
 import type { Message } from './message/message.entity.js';
 import { MessageService } from './message/message.service.js';
@@ -31,6 +32,8 @@ export interface ChatLoaders {
 /** What outlives a request: the app builds it once. */
 export interface ChatDependencies {
   redis: Redis;
+  /** marketplace, asked as the caller about listings (listing.client.ts). */
+  marketplace: SubgraphCaller;
   events: ChatEvents;
   typing: TypingSettings;
 }
@@ -43,6 +46,8 @@ export interface ChatContext {
   conversations: ConversationService;
   messages: MessageService;
   typing: TypingService;
+  /** Listings as marketplace shows them to this caller. */
+  listings: { find(listingId: string): Promise<ListingSummary | null> };
   loaders: ChatLoaders;
 }
 
@@ -63,6 +68,7 @@ export function createChatContext(caller: CallerContext, em: EntityManager, depe
     conversations,
     messages: new MessageService(em, viewer, conversations, loaders.messageById, dependencies.events),
     typing: new TypingService(dependencies.redis, viewer, conversations, loaders.participants, dependencies.events, dependencies.typing),
+    listings: { find: (listingId) => findListing(dependencies.marketplace, caller, listingId) },
     loaders,
   };
 }

@@ -21,6 +21,9 @@ export function loadChatEnv(source: Record<string, string | undefined> = process
       REDIS_URL: url('redis://127.0.0.1:6379'),
       /** Namespaces every Redis key and the events channel, so deployments (or test runs) can share one Redis. */
       REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      /** Where chat asks marketplace about a listing (as the caller) for listing conversations. */
+      MARKETPLACE_SUBGRAPH_URL: url('http://127.0.0.1:4003/graphql'),
+      MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
       /** How long a `setTyping(isTyping: true)` lasts unless renewed. */
       CHAT_TYPING_TTL_SECONDS: z.coerce.number().int().min(1).max(30).default(5),
       /** `setTyping` calls one user may make per window, over all their conversations. */

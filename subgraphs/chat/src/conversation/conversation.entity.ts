@@ -9,7 +9,7 @@ import { ConversationKind } from './conversation.rules.js';
  */
 @Entity({ tableName: 'conversations' })
 export class Conversation {
-  [OptionalProps]?: 'id' | 'directKey' | 'createdAt' | 'lastActivityAt' | 'lastSeq';
+  [OptionalProps]?: 'id' | 'directKey' | 'listingId' | 'listingKey' | 'createdAt' | 'lastActivityAt' | 'lastSeq';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -20,6 +20,14 @@ export class Conversation {
   /** DIRECT only: both user ids, sorted (conversation.rules.ts); unique, so a pair has one conversation. */
   @Property({ type: 'text', nullable: true, unique: true })
   directKey: string | null = null;
+
+  /** LISTING only: the marketplace listing it is about. */
+  @Property({ type: 'uuid', nullable: true })
+  listingId: string | null = null;
+
+  /** LISTING only: listing and buyer (conversation.rules.ts); unique, so a buyer has one conversation per listing. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  listingKey: string | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -3,6 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import type { ChatContext } from '../context.js';
 import type { Message } from '../message/message.entity.js';
 import { MessageType } from '../message/message.type.js';
+import { ListingType } from '../listing/listing.type.js';
 import { PageArgs } from '../page.args.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Conversation } from './conversation.entity.js';
@@ -35,6 +36,18 @@ export class ConversationResolver {
   @Mutation(() => ConversationType, { description: 'Your DIRECT conversation with that user: the existing one, or a new one. Not with yourself.' })
   startConversation(@Arg('withUserId', () => ID) withUserId: string, @Ctx() { conversations }: ChatContext): Promise<Conversation> {
     return conversations.startDirect(parseId(withUserId, 'withUserId'));
+  }
+
+  @Mutation(() => ConversationType, {
+    description: "Your conversation with a listing's seller, started if there is none. NOT_FOUND for a listing you may not see.",
+  })
+  startListingConversation(@Arg('listingId', () => ID) listingId: string, @Ctx() { conversations, listings }: ChatContext): Promise<Conversation> {
+    return conversations.startAboutListing(parseId(listingId, 'listingId'), listings.find);
+  }
+
+  @FieldResolver(() => ListingType, { nullable: true, description: 'The listing a LISTING conversation is about; null for DIRECT.' })
+  listing(@Root() conversation: Conversation): { id: string } | null {
+    return conversation.listingId ? { id: conversation.listingId } : null;
   }
 
   @Mutation(() => ConversationType, { description: 'Moves your read receipt forward to that message (never back).' })

@@ -17,6 +17,14 @@ export function directKey(userId: string, otherUserId: string): string {
   return [userId, otherUserId].sort().join(':');
 }
 
+/** The key that makes a buyer's conversation about a listing unique (a unique index holds it). */
+export function listingKey(listingId: string, buyerId: string): string {
+  return `${listingId}:${buyerId}`;
+}
+
+/** A new conversation may start about a listing that is for sale or reserved; an existing one stays. */
+export const OPEN_LISTING_STATUSES = new Set(['ACTIVE', 'RESERVED']);
+
 const INBOX_CURSOR = 'conversation';
 const inboxCursor = z.object({ t: z.iso.datetime(), i: z.uuid() });
 

@@ -1,13 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, pageSize, toPage, type Page } from '@lobby/platform';
+import { NotFoundError, UserInputError, pageSize, toPage, type Page } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import { conversationActivityEvent, type ChatEvents } from '../events.js';
 import { Message } from '../message/message.entity.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { lockParticipant, participantsOf } from './conversation.access.js';
 import { Conversation } from './conversation.entity.js';
-import { ConversationKind, decodeInboxCursor, directKey } from './conversation.rules.js';
+import type { ListingSummary } from '../listing/listing.client.js';
+import { ConversationKind, OPEN_LISTING_STATUSES, decodeInboxCursor, directKey, listingKey } from './conversation.rules.js';
 import { Participant } from './participant.entity.js';
 
 export interface PageRequest {
@@ -43,6 +44,33 @@ export class ConversationService {
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return this.em.findOneOrFail(Conversation, { directKey: key });
+      throw error;
+    }
+  }
+
+  /**
+   * The caller's conversation with the seller about a listing, started if there is none: one per
+   * buyer and listing (a unique key, as for DIRECT). `findListing` answers as marketplace would
+   * answer the caller, so a listing they may not see is NOT_FOUND here too.
+   */
+  async startAboutListing(listingId: string, findListing: (id: string) => Promise<ListingSummary | null>): Promise<Conversation> {
+    const userId = requireUser(this.viewer);
+    const key = listingKey(listingId, userId);
+    const existing = await this.em.findOne(Conversation, { listingKey: key });
+    if (existing) return existing;
+    const listing = await findListing(listingId);
+    if (!listing) throw new NotFoundError('Listing');
+    if (listing.sellerId === userId) throw new UserInputError('This is your own listing: buyers start the conversation.', 'listingId');
+    if (!OPEN_LISTING_STATUSES.has(listing.status)) throw new UserInputError('This listing is no longer for sale.', 'listingId');
+    try {
+      return await this.em.transactional(async (tx) => {
+        const conversation = tx.create(Conversation, { kind: ConversationKind.LISTING, listingId, listingKey: key });
+        for (const participant of [userId, listing.sellerId]) tx.create(Participant, { conversation, userId: participant });
+        await tx.flush();
+        return conversation;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return this.em.findOneOrFail(Conversation, { listingKey: key });
       throw error;
     }
   }

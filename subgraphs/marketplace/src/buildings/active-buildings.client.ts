@@ -1,8 +1,5 @@
-import { InternalHeader } from '@lobby/contracts';
-import { signCallerContext, type CallerContext } from '@lobby/platform';
-import { Pool } from 'undici';
+import { ServiceUnavailableError, createSubgraphCaller, type CallerContext } from '@lobby/platform';
 import { z } from 'zod';
-import { ServiceUnavailableError } from '../errors.js';
 
 /**
  * Asks the buildings subgraph which buildings the caller is an ACTIVE member of, through
@@ -35,33 +32,15 @@ const answer = z.object({
 });
 
 export function createActiveBuildingsClient({ url, signingSecret, timeoutMs }: ActiveBuildingsClientOptions): ActiveBuildingsClient {
-  const target = new URL(url);
-  // Kept-alive connections: one lookup per request must not pay a TCP handshake each time.
-  const pool = new Pool(target.origin, { connections: 32, keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+  const buildings = createSubgraphCaller({ url, signingSecret, timeoutMs });
   const unavailable = (cause?: unknown) => new ServiceUnavailableError('The buildings service did not answer; try again shortly.', cause);
 
   return {
     async activeBuildingIds(caller) {
       if (!caller.userId) return [];
-      const body = JSON.stringify({ query: ACTIVE_BUILDINGS_QUERY, variables: { r: [{ __typename: 'User', id: caller.userId }] } });
       let parsed: unknown;
       try {
-        const response = await pool.request({
-          path: `${target.pathname}${target.search}`,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [InternalHeader.CONTEXT]: signCallerContext(caller, body, signingSecret),
-            [InternalHeader.REQUEST_ID]: caller.requestId,
-          },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (response.statusCode !== 200) {
-          await response.body.dump();
-          throw new Error(`buildings answered HTTP ${response.statusCode}`);
-        }
-        parsed = await response.body.json();
+        parsed = await buildings.query(caller, ACTIVE_BUILDINGS_QUERY, { r: [{ __typename: 'User', id: caller.userId }] });
       } catch (error) {
         throw unavailable(error);
       }
@@ -69,6 +48,6 @@ export function createActiveBuildingsClient({ url, signingSecret, timeoutMs }: A
       if (!result.success) throw unavailable(new Error(`unexpected answer from buildings: ${JSON.stringify(parsed).slice(0, 500)}`));
       return result.data.data._entities[0].buildings.filter((membership) => membership.status === 'ACTIVE').map((membership) => membership.building.id);
     },
-    close: () => pool.close(),
+    close: () => buildings.close(),
   };
 }
