@@ -57,7 +57,9 @@ export const SYSTEMS = [
       command: process.execPath,
       args: [join(BENCH_DIR, 'gateways', 'apollo-gateway.mjs')],
       cwd: BENCH_DIR,
-      env: { PORT: String(GATEWAY_PORTS['apollo-gateway']), SUPERGRAPH_PATH: supergraphPath, NODE_ENV: 'production' },
+      // Telemetry off: left on, it exports to Apollo and probes cloud metadata services, traffic that
+      // must not leave this machine (and work the other gateways do not do).
+      env: { PORT: String(GATEWAY_PORTS['apollo-gateway']), SUPERGRAPH_PATH: supergraphPath, NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true' },
     }),
   },
   {

@@ -66,6 +66,10 @@ export function createGateway(options: GatewayOptions) {
   const view: SupergraphView = { apiSchema: null, subscriptionOwners: new Map() };
   const file = new SupergraphFile(options.supergraphPath, logger);
 
+  // Left on, @apollo/gateway exports usage metrics to Apollo and probes cloud metadata services
+  // (AWS, GCP, Azure) when constructed. Lobby sends nothing off its own machines.
+  // eslint-disable-next-line no-restricted-properties -- the gateway reads this switch from process.env only
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: async ({ update }) => {
