@@ -1,36 +1,14 @@
-import { createLogger, type Logger } from '@lobby/platform';
+import type { Logger } from '@lobby/platform';
 import { createBuildingsApp, type BuildingsApp } from '../../subgraphs/buildings/src/app.js';
 import { buildingsDatabase } from '../../subgraphs/buildings/src/database.js';
 import { loadBuildingsEnv } from '../../subgraphs/buildings/src/env.js';
-import { uniqueDatabaseUrl } from './database.js';
-import { testSecrets } from './secrets.js';
+import { startSubgraph, type RunningSubgraph } from './subgraph.js';
 
-export interface RunningBuildings {
-  app: BuildingsApp;
-  url: string;
-  graphqlUrl: string;
-  databaseUrl: string;
-  close: () => Promise<void>;
-}
+export type RunningBuildings = RunningSubgraph<BuildingsApp>;
 
 /** buildings on a fresh, migrated database of its own, listening on a free port. */
-export async function startBuildings(overrides: Record<string, string> = {}, logger?: Logger): Promise<RunningBuildings> {
-  const database = uniqueDatabaseUrl('buildings');
-  const env = loadBuildingsEnv({ ...testSecrets, NODE_ENV: 'test', DATABASE_URL: database.url, ...overrides });
-  await buildingsDatabase.migrate(env.DATABASE_URL);
-  const app = await createBuildingsApp(env, logger ?? createLogger('buildings', process.env.TEST_LOG_LEVEL ?? 'silent'));
-  const port = await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    app,
-    url,
-    graphqlUrl: `${url}/graphql`,
-    databaseUrl: database.url,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
+export function startBuildings(overrides: Record<string, string> = {}, logger?: Logger): Promise<RunningBuildings> {
+  return startSubgraph({ name: 'buildings', loadEnv: loadBuildingsEnv, database: buildingsDatabase, createApp: createBuildingsApp }, overrides, logger);
 }
 
 /** Counts the SQL statements the app sends while `work` runs (MikroORM runs every query through knex). */

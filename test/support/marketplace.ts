@@ -1,41 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { createLogger, type Logger } from '@lobby/platform';
+import type { Logger } from '@lobby/platform';
 import { createMarketplaceApp, type MarketplaceApp } from '../../subgraphs/marketplace/src/app.js';
 import { marketplaceDatabase } from '../../subgraphs/marketplace/src/database.js';
 import { loadMarketplaceEnv } from '../../subgraphs/marketplace/src/env.js';
-import { uniqueDatabaseUrl } from './database.js';
-import { testSecrets } from './secrets.js';
 import { signedPost } from './signed-request.js';
+import { startSubgraph, type RunningSubgraph } from './subgraph.js';
 
-export interface RunningMarketplace {
-  app: MarketplaceApp;
-  url: string;
-  graphqlUrl: string;
-  databaseUrl: string;
-  close: () => Promise<void>;
-}
+export type RunningMarketplace = RunningSubgraph<MarketplaceApp>;
 
 /**
  * marketplace on a fresh, migrated database of its own, listening on a free port, asking the
  * given buildings subgraph for memberships (`BUILDINGS_SUBGRAPH_URL`).
  */
-export async function startMarketplace(buildingsGraphqlUrl: string, overrides: Record<string, string> = {}, logger?: Logger): Promise<RunningMarketplace> {
-  const database = uniqueDatabaseUrl('marketplace');
-  const env = loadMarketplaceEnv({ ...testSecrets, NODE_ENV: 'test', DATABASE_URL: database.url, BUILDINGS_SUBGRAPH_URL: buildingsGraphqlUrl, ...overrides });
-  await marketplaceDatabase.migrate(env.DATABASE_URL);
-  const app = await createMarketplaceApp(env, logger ?? createLogger('marketplace', process.env.TEST_LOG_LEVEL ?? 'silent'));
-  const port = await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    app,
-    url,
-    graphqlUrl: `${url}/graphql`,
-    databaseUrl: env.DATABASE_URL,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
+export function startMarketplace(buildingsGraphqlUrl: string, overrides: Record<string, string> = {}, logger?: Logger): Promise<RunningMarketplace> {
+  return startSubgraph(
+    { name: 'marketplace', loadEnv: loadMarketplaceEnv, database: marketplaceDatabase, createApp: createMarketplaceApp },
+    { BUILDINGS_SUBGRAPH_URL: buildingsGraphqlUrl, ...overrides },
+    logger,
+  );
 }
 
 export const LISTING_FIELDS = 'id title description status visibility condition photoIds price { amount currency } category { id slug } seller { id } building { id } listedAt createdAt updatedAt';
