@@ -12,6 +12,7 @@ export * from './outage.js';
 export * from './page-info.type.js';
 export * from './pagination.js';
 export * from './request-scope.js';
+export * from './selection.js';
 export * from './shutdown.js';
 export * from './signing.js';
 export * from './subgraph-caller.js';

@@ -1,8 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { parseId, selectsOnly } from '@lobby/platform';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Building } from '../building/building.entity.js';
 import { BuildingType } from '../building/building.type.js';
 import type { BuildingsContext } from '../context.js';
-import { parseId } from '@lobby/platform';
 import { requireUser } from '../viewer.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Membership } from './membership.entity.js';
@@ -56,7 +57,9 @@ export class MembershipResolver {
   }
 
   @FieldResolver(() => BuildingType)
-  async building(@Root() membership: Membership, @Ctx() { loaders }: BuildingsContext): Promise<Building> {
+  async building(@Root() membership: Membership, @Ctx() { loaders }: BuildingsContext, @Info() info: GraphQLResolveInfo): Promise<Building> {
+    // Asked for its key only (as marketplace's membership lookup is): the key is on this row already.
+    if (selectsOnly(info, ['id', '__typename'])) return { id: membership.building.id } as Building;
     // The foreign key cascades, so a membership's building always exists.
     return (await loaders.buildingById.load(membership.building.id))!;
   }
