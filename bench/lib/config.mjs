@@ -1,28 +1,51 @@
-// Run plans. Timings are chosen so `pnpm bench --quick` ends well inside 2 minutes and the full
-// run inside 10, build included, on a 2-core machine.
+// Run plans. Timings are chosen so `pnpm bench --quick` ends inside 2 minutes and the full run
+// inside 10, build included, on a 2-core machine.
 export const CONNECTIONS = 50;
 // The gateway gets core 0 to itself; wrk, the subgraphs and this script share core 1.
 export const GATEWAY_CPU = '0';
 export const LOAD_CPU = '1';
 
 const PLANS = {
-  quick: { rounds: 2, firstWarmupS: 4, warmupS: 2, measureS: 7 },
-  full: { rounds: 4, firstWarmupS: 10, warmupS: 3, measureS: 25 },
+  quick: {
+    // 5 s measured (7 before the scenarios joined the run): room for them inside 2 minutes.
+    rounds: 2, firstWarmupS: 4, warmupS: 2, measureS: 5,
+    // Lobby scenarios (bench/scenarios/): small, so the whole quick run stays under 2 minutes.
+    scenarioWarmupS: 1, scenarioMeasureS: 3, signInConnections: 8,
+    chatIdleLevels: [1_000], chatMessages: 40,
+    seed: { users: 500, buildings: 10, listings: 5_000 },
+    // The SQL count restarts three subgraphs (~5 s); statements per operation do not depend on
+    // load or data size, so the full run's count stands for both.
+    countStatements: false,
+  },
+  full: {
+    // 20 s measured (25 before the scenarios joined the run): room for them inside 10 minutes.
+    rounds: 4, firstWarmupS: 10, warmupS: 3, measureS: 20,
+    scenarioWarmupS: 3, scenarioMeasureS: 10, signInConnections: 8,
+    chatIdleLevels: [1_000, 10_000], chatMessages: 200,
+    // `pnpm seed`'s defaults: the data set the marketplace issue defines for benchmarks.
+    seed: { users: 5_000, buildings: 50, listings: 50_000 },
+    countStatements: true,
+  },
 };
+
+const FLAGS = ['--quick', '--standard-only', '--scenarios-only'];
 
 export function parseArgs(argv) {
   const args = new Set(argv);
   for (const arg of args) {
-    if (arg !== '--quick') throw new Error(`unknown argument ${arg} (only --quick is accepted)`);
+    if (!FLAGS.includes(arg)) throw new Error(`unknown argument ${arg} (accepted: ${FLAGS.join(', ')})`);
   }
+  if (args.has('--standard-only') && args.has('--scenarios-only')) throw new Error('--standard-only and --scenarios-only exclude each other');
   const mode = args.has('--quick') ? 'quick' : 'full';
-  return { mode, ...PLANS[mode] };
+  return { mode, standard: !args.has('--scenarios-only'), scenarios: !args.has('--standard-only'), ...PLANS[mode] };
 }
 
 // Upper bound for the whole run; the watchdog kills everything past it. Each turn also spends
 // a few seconds starting wrk and waiting for the gateway to go quiet; startup takes under a minute.
 const TURN_OVERHEAD_S = 4;
+// The scenarios' bound: starting the stack, creating their rows and subscriptions, measuring.
+const SCENARIOS_S = { quick: 90, full: 240 };
 export function plannedSeconds(plan, systems) {
   const perSystem = plan.firstWarmupS + plan.rounds * (plan.warmupS + plan.measureS + TURN_OVERHEAD_S);
-  return perSystem * systems + 60;
+  return (plan.standard ? perSystem * systems + 60 : 0) + (plan.scenarios ? SCENARIOS_S[plan.mode] : 0);
 }

@@ -1,6 +1,6 @@
 // Starts the processes the bench needs, each pinned to a core and in its own process group, and
 // guarantees they are all killed when the bench ends — normally, on error, or on Ctrl-C.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,6 +26,20 @@ export function startPinned({ name, cpu, command, args, env, cwd, logDir }) {
   child.on('error', (error) => exited(null, error.message));
   started.add(proc);
   return proc;
+}
+
+/**
+ * Moves a running process (every thread) to other cores. The Lobby scenarios let services use
+ * both cores while they set up data, and pin them again before anything is measured.
+ */
+export function repin(proc, cpu) {
+  if (proc.exited) return;
+  try {
+    execFileSync('taskset', ['-a', '-pc', cpu, String(proc.pid)], { stdio: 'ignore' });
+  } catch (error) {
+    // Gone in the meantime: its exit is reported where it matters.
+    if (!proc.exited) throw error;
+  }
 }
 
 function killGroup(proc, signal) {

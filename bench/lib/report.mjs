@@ -3,6 +3,7 @@
 // median over rounds (wrk reports percentiles per run, which cannot be merged exactly).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { scenarioMarkdown } from './scenario-report.mjs';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const RATIO_METRICS = ['rps', 'p50Ms', 'p99Ms', 'cpuMsPerQuery', 'peakRssMb', 'subgraphRequestsPerQuery'];
@@ -46,17 +47,13 @@ export function withRatios(standard, baseline) {
   );
 }
 
-function markdown({ machine, standard }, rounds, labels) {
+function standardMarkdown({ machine, standard }, rounds, labels) {
   const run = machine.run;
   const fmt = (s, m) => `${s[m]}${s.ratioVsStock?.[m] != null ? ` (${s.ratioVsStock[m]}×)` : ''}`;
   const lines = [
-    `# Gateway benchmark — ${run.date}`,
-    '',
     `Standard federation benchmark (graphql-gateways-benchmark workload), ${run.mode} mode: ` +
       `${run.rounds} interleaved rounds × ${run.measureS}s measured per gateway, ${run.connections} connections, ` +
       `gateway on core ${run.gatewayCpu}, wrk + subgraphs on core ${run.loadCpu}.`,
-    '',
-    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, ${machine.loadGenerator}.`,
     '',
     '| gateway | RPS | p50 ms | p99 ms | CPU ms/query | peak RSS MB | errors | subgraph req/query | response |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -83,18 +80,38 @@ function markdown({ machine, standard }, rounds, labels) {
   if (problems.length) {
     lines.push('', 'Not measured:', '', ...problems.map(([name, why]) => `- ${labels[name]}: ${why}`));
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
+function markdown(result, rounds, labels) {
+  const { machine } = result;
+  const run = machine.run;
+  const lines = [
+    `# Gateway benchmark — ${run.date}`,
+    '',
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, ${machine.loadGenerator}. ` +
+      `Load average at start ${machine.loadAverageAtStart.join(' / ')}, at end ${run.loadAverageAtEnd.join(' / ')}; the run took ${run.durationS} s.`,
+    '',
+  ];
+  if (run.parts.includes('standard')) lines.push(...standardMarkdown(result, rounds, labels), '');
+  if (run.parts.includes('scenarios')) lines.push(...scenarioMarkdown(result.scenarios, run), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Writes results/<date>-<mode>.{json,md}, and latest.{json,md} for a complete run: a run of one
+ * part (--standard-only, --scenarios-only) gets its dated copy only, so latest stays one whole run.
+ */
 export function writeResults(result, rounds, labels) {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const { date, mode } = result.machine.run;
-  const stamp = `${date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-${mode}`;
+  const { date, mode, parts } = result.machine.run;
+  const partial = parts.length === 1;
+  const stamp = `${date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-${mode}${partial ? `-${parts[0]}-only` : ''}`;
   const json = `${JSON.stringify(result, null, 2)}\n`;
   const md = markdown(result, rounds, labels);
-  for (const name of ['latest', stamp]) {
+  for (const name of partial ? [stamp] : ['latest', stamp]) {
     writeFileSync(`${RESULTS_DIR}${name}.json`, json);
     writeFileSync(`${RESULTS_DIR}${name}.md`, md);
   }
-  return { dir: RESULTS_DIR, markdown: md };
+  return { files: `${RESULTS_DIR}${partial ? stamp : `{latest,${stamp}}`}.{json,md}`, markdown: md };
 }

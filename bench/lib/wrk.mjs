@@ -1,6 +1,8 @@
 // Drives one closed-loop load run with wrk and returns what it measured. wrk was chosen over
 // k6 (not installable here) and autocannon (costs more CPU on the shared load core).
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONNECTIONS, LOAD_CPU } from './config.mjs';
 import { runToEnd } from './processes.mjs';
@@ -19,14 +21,14 @@ export function assertWrkInstalled() {
 }
 
 /**
- * Posts the JSON in bodyFile to url for `seconds` at CONNECTIONS connections.
+ * Runs wrk with a Lua script that prints BENCH_RESULT (wrk/*.lua) for `seconds` at `connections`.
  * Returns { sent, requests (completed), seconds, p50Ms, p99Ms, errors, sample }.
  */
-export async function runWrk({ url, seconds, expectedBytes, bodyFile }) {
+export async function runWrkScript({ url, seconds, connections = CONNECTIONS, script, env }) {
   const stdout = await runToEnd({
     command: 'taskset',
-    args: ['-c', LOAD_CPU, 'wrk', '-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', SCRIPT, url],
-    env: { BENCH_BODY_FILE: bodyFile, BENCH_EXPECTED_BYTES: String(expectedBytes) },
+    args: ['-c', LOAD_CPU, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url],
+    env,
     timeoutMs: (seconds + 30) * 1000,
   });
   const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
@@ -41,4 +43,21 @@ export async function runWrk({ url, seconds, expectedBytes, bodyFile }) {
     errors: r.socketErrors + r.badStatus + r.badSize + r.graphqlErrors,
     sample: stdout.split('\n').find((l) => l.startsWith('BENCH_SAMPLE ')) ?? null,
   };
+}
+
+/** Posts the JSON in bodyFile (TestQuery) to url for `seconds` at CONNECTIONS connections. */
+export function runWrk({ url, seconds, expectedBytes, bodyFile }) {
+  return runWrkScript({ url, seconds, script: SCRIPT, env: { BENCH_BODY_FILE: bodyFile, BENCH_EXPECTED_BYTES: String(expectedBytes) } });
+}
+
+const REQUESTS_SCRIPT = fileURLToPath(new URL('./wrk/requests.lua', import.meta.url));
+
+/**
+ * Sends a rotation of GraphQL requests ({ token, body } each; token may be null) and checks that
+ * every answer is 200, has no errors and contains `mustContain`.
+ */
+export function runWrkRequests({ url, seconds, connections, requests, mustContain, workDir, name }) {
+  const file = join(workDir, `${name}-requests.txt`);
+  writeFileSync(file, requests.map(({ token, body }) => `${token ?? '-'}\t${body}`).join('\n'));
+  return runWrkScript({ url, seconds, connections, script: REQUESTS_SCRIPT, env: { BENCH_REQUESTS_FILE: file, BENCH_MUST_CONTAIN: mustContain } });
 }
