@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { newCredentials, signUp, type Session } from '../support/auth-flows.js';
 import { uniqueRedisPrefix } from '../support/database.js';
-import { readCounter } from '../support/graphql.js';
+import { postGraphQL, readCounter } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { roomsSdl, startRoomsSubgraph } from '../support/rooms-subgraph.js';
 import { startRouter, type RunningRouter } from '../support/router.js';
@@ -109,6 +109,25 @@ describe('subscriptions through the router', () => {
       { data: { added: { text: 'second', author: { id: ana.user.id, displayName: 'Ana' } } } },
     ]);
     await until(async () => (await activeSubscriptions()) === before, 'the subscription to end');
+  });
+
+  it("builds one payload per user and event, however many devices the user listens on", async () => {
+    const signIn = (email: string) =>
+      postGraphQL<{ signIn: { accessToken: string } }>(router.graphqlUrl, 'mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }', {
+        variables: { input: { email, password: 'a long enough passphrase' } },
+      }).then((result) => result.body.data!.signIn.accessToken);
+    const benDevices = [await signIn(ben.user.email!), await signIn(ben.user.email!)];
+    const before = await activeSubscriptions();
+    const streams = [...benDevices, ana.accessToken].map((token) => connect(token).iterate({ query: SUBSCRIBE, variables: { room: 'lobby' } }));
+    const firsts = streams.map((stream) => stream.next());
+    await until(async () => (await activeSubscriptions()) === before + 3, 'the subscriptions');
+    const requestsBefore = rooms.requests();
+    await postMessage('to every device', ana.user.id);
+    const results = await Promise.all(firsts);
+    expect(results.map((result) => (result.value as { data: { added: { text: string } } }).data.added.text)).toEqual(['to every device', 'to every device', 'to every device']);
+    // Ben's two devices share one payload query; Ana's is her own.
+    expect(rooms.requests() - requestsBefore).toBe(2);
+    await Promise.all(streams.map((stream) => stream.return?.()));
   });
 
   it('refuses a subscription the owning subgraph refuses', async () => {

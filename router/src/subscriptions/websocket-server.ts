@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { ErrorCode } from '@lobby/contracts';
+import { ErrorCode, type SubscriptionEvent } from '@lobby/contracts';
 import { Gauge, type Logger, type Registry } from '@lobby/platform';
 import {
   GraphQLError,
@@ -30,6 +30,7 @@ import type { RouterRateLimits } from '../rate-limit/rate-limits.js';
 import type { SubgraphClient } from '../subgraph-client.js';
 import { authenticate, callerOf, scheduleExpiry, type ConnectionState } from './connection.js';
 import { buildAccessCheckQuery, buildPayloadQuery, subscriptionRootField, type PayloadQuery } from './payload-query.js';
+import { PayloadsPerEvent } from './payloads-per-event.js';
 import { PushStream } from './push-stream.js';
 import type { SubscriptionHub } from './subscription-hub.js';
 
@@ -69,6 +70,7 @@ type OperationContext = { state: ConnectionState; source: string };
 export function startWebSocketServer(options: WebSocketOptions): { close(): Promise<void> } {
   const { apollo, view, hub, logger } = options;
   const states = new WeakMap<object, ConnectionState>();
+  const payloads = new PayloadsPerEvent<{ data?: Record<string, unknown> | null; errors?: readonly unknown[] } | null>();
   const active = new Gauge({ name: 'lobby_router_subscriptions_active', help: 'Live subscriptions on this router', registers: [options.metrics] });
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes });
 
@@ -117,15 +119,21 @@ export function startWebSocketServer(options: WebSocketOptions): { close(): Prom
     };
     state.streams.add(handle);
 
-    const deliver = async (payloadField: string, eventArguments: Record<string, unknown>) => {
+    const deliver = async (event: SubscriptionEvent) => {
       if (stream.done) return;
+      const { field: payloadField, arguments: eventArguments } = event.payload;
       let payload = payloadQueries.get(payloadField);
       if (!payload) payloadQueries.set(payloadField, (payload = buildPayloadQuery(schema, args.document, args.operationName, args.variableValues ?? {}, payloadField)));
-      const response = await apollo.executeOperation(
-        { query: payload.query, variables: payload.variables(eventArguments), operationName: 'SubscriptionPayload' },
-        { contextValue: { caller: callerOf(state, randomUUID()) } },
-      );
-      const result = response.body.kind === 'single' ? response.body.singleResult : null;
+      const variables = payload.variables(eventArguments);
+      // Access rules are per user, not per device: one user's subscribers with the same selection
+      // share one payload per event (a user on five devices costs one query, not five).
+      const result = await payloads.forEvent(event, `${state.userId}\n${payload.query}\n${JSON.stringify(variables)}`, async () => {
+        const response = await apollo.executeOperation(
+          { query: payload.query, variables, operationName: 'SubscriptionPayload' },
+          { contextValue: { caller: callerOf(state, randomUUID()) } },
+        );
+        return response.body.kind === 'single' ? response.body.singleResult : null;
+      });
       const value = result?.data?.[payload.responseKey];
       // Null: this subscriber may not see it (not a participant any more, say). Nothing is sent.
       if (value === null || value === undefined) return;
@@ -138,7 +146,7 @@ export function startWebSocketServer(options: WebSocketOptions): { close(): Prom
       userId: state.userId,
       onEvent: (event) => {
         // One at a time per subscriber, so payloads leave in the order events arrived.
-        queue = queue.then(() => deliver(event.payload.field, event.payload.arguments)).catch((error: unknown) => logger.error({ err: error }, 'subscription payload failed'));
+        queue = queue.then(() => deliver(event)).catch((error: unknown) => logger.error({ err: error }, 'subscription payload failed'));
       },
     });
     active.inc();
