@@ -91,7 +91,9 @@ describe('a subgraph that is down or slow costs only its own fields', () => {
     const started = Date.now();
     const partial = await query('slowAnswer');
     const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    // undici keeps header and body timeouts on coarse timers (about half a second of resolution):
+    // the router gives up near the timeout, never long after it.
+    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS / 2);
     expect(elapsed).toBeLessThan(TIMEOUT_MS * 2);
     expect(partial.body.data).toEqual({ me: { id: session.user.id }, slowAnswer: null });
     expect(partial.body.errors?.[0]?.message).toMatch(/timed out after 800 ms/);
