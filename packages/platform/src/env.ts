@@ -37,3 +37,8 @@ export const commonEnv = {
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export const url = (fallback: string) => z.url().default(fallback);
+
+/** The secrets a subgraph accepts router signatures with: the current one, then one being rotated out. */
+export function signingSecretsOf(env: { INTERNAL_SIGNING_SECRET: string; INTERNAL_SIGNING_SECRET_PREVIOUS?: string | undefined }): string[] {
+  return [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((secret): secret is string => !!secret);
+}

@@ -10,6 +10,7 @@ export * from './mask-error.js';
 export * from './metrics.js';
 export * from './outage.js';
 export * from './page-info.type.js';
+export * from './page.args.js';
 export * from './pagination.js';
 export * from './request-scope.js';
 export * from './selection.js';

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createLogger, createMetricsRegistry, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
+import {
+  createLogger,
+  createMetricsRegistry,
+  createSubgraphServer,
+  type Logger,
+  type Orm,
+  signingSecretsOf,
+  type SubgraphServer,
+} from '@lobby/platform';
 import { createBuildingsContext, type BuildingsContext } from './context.js';
 import { buildingsDatabase } from './database.js';
 import type { BuildingsEnv } from './env.js';
@@ -19,7 +27,7 @@ export async function createBuildingsApp(env: BuildingsEnv, logger: Logger = cre
     schema: await buildBuildingsSchema(),
     logger,
     metrics: createMetricsRegistry('buildings'),
-    signingSecrets: [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((s): s is string => !!s),
+    signingSecrets: signingSecretsOf(env),
     createContext: (caller) => createBuildingsContext(caller, orm.em.fork() as EntityManager),
     isReady: () => orm.isConnected(),
   });

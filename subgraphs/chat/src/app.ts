@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createLogger, createMetricsRegistry, createSubgraphCaller, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
+import {
+  createLogger,
+  createMetricsRegistry,
+  createSubgraphCaller,
+  createSubgraphServer,
+  type Logger,
+  type Orm,
+  signingSecretsOf,
+  type SubgraphServer,
+} from '@lobby/platform';
 import { Redis } from 'ioredis';
 import { createChatContext, type ChatContext, type ChatDependencies } from './context.js';
 import { chatDatabase } from './database.js';
@@ -44,7 +53,7 @@ export async function createChatApp(env: ChatEnv, logger: Logger = createLogger(
     schema: await buildChatSchema(),
     logger,
     metrics: createMetricsRegistry('chat'),
-    signingSecrets: [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((s): s is string => !!s),
+    signingSecrets: signingSecretsOf(env),
     createContext: (caller) => createChatContext(caller, orm.em.fork() as EntityManager, dependencies),
     isReady: () => orm.isConnected(),
   });

@@ -4,6 +4,7 @@ import {
   createMetricsRegistry,
   createSubgraphServer,
   type Logger,
+  signingSecretsOf,
   type SubgraphServer,
 } from '@lobby/platform';
 import { Redis } from 'ioredis';
@@ -62,7 +63,7 @@ export async function createIdentityApp(env: IdentityEnv, logger: Logger = creat
     schema: await buildIdentitySchema(),
     logger,
     metrics: createMetricsRegistry('identity'),
-    signingSecrets: [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((s): s is string => !!s),
+    signingSecrets: signingSecretsOf(env),
     createContext: (caller) => {
       const em = orm.em.fork();
       const viewer = { userId: caller.userId };

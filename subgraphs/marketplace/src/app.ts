@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createLogger, createMetricsRegistry, createSubgraphServer, type Logger, type Orm, type SubgraphServer } from '@lobby/platform';
+import {
+  createLogger,
+  createMetricsRegistry,
+  createSubgraphServer,
+  type Logger,
+  type Orm,
+  signingSecretsOf,
+  type SubgraphServer,
+} from '@lobby/platform';
 import { createActiveBuildingsClient } from './buildings/active-buildings.client.js';
 import { createMarketplaceContext, type MarketplaceContext } from './context.js';
 import { marketplaceDatabase } from './database.js';
@@ -21,7 +29,7 @@ export async function createMarketplaceApp(env: MarketplaceEnv, logger: Logger =
     schema: await buildMarketplaceSchema(),
     logger,
     metrics: createMetricsRegistry('marketplace'),
-    signingSecrets: [env.INTERNAL_SIGNING_SECRET, env.INTERNAL_SIGNING_SECRET_PREVIOUS].filter((s): s is string => !!s),
+    signingSecrets: signingSecretsOf(env),
     createContext: (caller) => createMarketplaceContext(caller, orm.em.fork() as EntityManager, buildings, logger),
     isReady: () => orm.isConnected(),
   });

@@ -1,11 +1,10 @@
-import { UserInputError, connectionOf } from '@lobby/platform';
+import { connectionOf, PageArgs, UserInputError } from '@lobby/platform';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BuildingsContext } from '../context.js';
 import { parseId } from '@lobby/platform';
 import type { Membership } from '../membership/membership.entity.js';
 import { MembershipService } from '../membership/membership.service.js';
 import { MembershipConnection, MembershipType } from '../membership/membership.type.js';
-import { PageArgs } from '../page.args.js';
 import type { Building } from './building.entity.js';
 import { BuildingLookupArgs, CreateBuildingInput, DirectoryArgs, UpdateBrandingArgs } from './building.inputs.js';
 import { BuildingService } from './building.service.js';

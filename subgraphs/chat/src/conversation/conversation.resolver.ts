@@ -1,10 +1,9 @@
-import { connectionOf, parseId } from '@lobby/platform';
+import { connectionOf, PageArgs, parseId } from '@lobby/platform';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChatContext } from '../context.js';
 import type { Message } from '../message/message.entity.js';
 import { MessageType } from '../message/message.type.js';
 import { ListingType } from '../listing/listing.type.js';
-import { PageArgs } from '../page.args.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Conversation } from './conversation.entity.js';
 import { inboxCursorOf } from './conversation.rules.js';

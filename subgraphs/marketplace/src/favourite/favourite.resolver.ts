@@ -1,9 +1,8 @@
-import { connectionOf, parseId } from '@lobby/platform';
+import { connectionOf, PageArgs, parseId } from '@lobby/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MarketplaceContext } from '../context.js';
 import type { Listing } from '../listing/listing.entity.js';
 import { ListingConnection, ListingType } from '../listing/listing.type.js';
-import { PageArgs } from '../page.args.js';
 import { FavouriteService } from './favourite.service.js';
 
 @Resolver(() => ListingType)

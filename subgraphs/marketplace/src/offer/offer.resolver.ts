@@ -1,9 +1,8 @@
-import { connectionOf, parseId } from '@lobby/platform';
+import { connectionOf, PageArgs, parseId } from '@lobby/platform';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MarketplaceContext } from '../context.js';
 import type { Listing } from '../listing/listing.entity.js';
 import { ListingType } from '../listing/listing.type.js';
-import { PageArgs } from '../page.args.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Offer } from './offer.entity.js';
 import { OfferService } from './offer.service.js';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 
-/** Forward pagination arguments every connection takes. */
+/** Forward pagination arguments every connection takes (`pagination.ts` caps `first`). */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'At most 100; 20 when absent.' })
