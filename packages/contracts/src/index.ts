@@ -1,3 +1,4 @@
+export * from './domain-events.js';
 export * from './error-codes.js';
 export * from './internal-headers.js';
 export * from './subscription-events.js';
