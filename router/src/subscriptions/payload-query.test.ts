@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildAccessCheckQuery, buildPayloadQuery } from './payload-query.js';
 
 const schema = buildSchema(`
-  type Query { message(id: ID!): Message  typingEvent(conversationId: ID!, userId: ID!, isTyping: Boolean!): Typing }
-  type Subscription { messageAdded(conversationId: ID!): Message!  typing(conversationId: ID!): Typing! }
+  type Query { message(id: ID!): Message  typingEvent(conversationId: ID!, userId: ID!, isTyping: Boolean!): Typing  unreadCount: Int! }
+  type Subscription { messageAdded(conversationId: ID!): Message!  typing(conversationId: ID!): Typing!  unreadCountChanged: Int! }
   type Message { id: ID!  body(format: String): String  sender: User! }
   type User { id: ID!  displayName: String }
   type Typing { isTyping: Boolean!  user: User! }
@@ -39,6 +39,13 @@ describe('buildPayloadQuery', () => {
     });
   });
 
+  it('builds the payload of a scalar subscription from a scalar field, selecting nothing', () => {
+    const payload = buildPayloadQuery(schema, parse('subscription { count: unreadCountChanged }'), undefined, {}, 'unreadCount');
+    expect(validate(schema, parse(payload.query))).toEqual([]);
+    expect(payload.query.replace(/\s+/g, ' ')).toBe('query SubscriptionPayload { count: unreadCount }');
+    expect(payload.responseKey).toBe('count');
+  });
+
   it('refuses a payload field the schema does not have', () => {
     expect(() => buildPayloadQuery(schema, subscription, 'OnMessage', {}, 'nope')).toThrow(/Query.nope/);
   });
@@ -48,5 +55,11 @@ describe('buildAccessCheckQuery', () => {
   it('asks for the same root field and arguments, selecting only __typename', () => {
     const query = buildAccessCheckQuery(parse('subscription S($c: ID!, $f: String) { messageAdded(conversationId: $c) { body(format: $f) sender { displayName } } }'), 'S');
     expect(query.replace(/\s+/g, ' ')).toBe('subscription S($c: ID!) { messageAdded(conversationId: $c) { __typename } }');
+  });
+
+  it('selects nothing under a scalar field', () => {
+    const query = buildAccessCheckQuery(parse('subscription { unreadCountChanged }'));
+    expect(validate(schema, parse(query))).toEqual([]);
+    expect(query.replace(/\s+/g, ' ')).toBe('subscription { unreadCountChanged }');
   });
 });

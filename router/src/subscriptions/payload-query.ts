@@ -63,8 +63,8 @@ export function buildPayloadQuery(
     })),
     selectionSet: root.selectionSet,
   };
-  if (!root.selectionSet) throw new Error(`Subscription.${root.name.value} must select fields`);
-  const { fragments, variables } = usedBy(root.selectionSet, document);
+  // A scalar subscription (`unreadNotificationCountChanged: Int!`) selects nothing, and nor does its payload field.
+  const { fragments, variables } = root.selectionSet ? usedBy(root.selectionSet, document) : { fragments: [], variables: new Set<string>() };
   const subscriberOperation = getOperationAST(document, operationName)!;
   const operation: OperationDefinitionNode = {
     kind: Kind.OPERATION_DEFINITION,
@@ -87,7 +87,8 @@ export function buildPayloadQuery(
 
 /**
  * What the owning subgraph is asked at subscribe time: the same root field and arguments, with
- * nothing selected but `__typename` (the subgraph knows only its own fields).
+ * nothing selected but `__typename` (the subgraph knows only its own fields), or nothing at all
+ * for a scalar field.
  */
 export function buildAccessCheckQuery(document: DocumentNode, operationName?: string | null): string {
   const root = subscriptionRootField(document, operationName);
@@ -102,7 +103,13 @@ export function buildAccessCheckQuery(document: DocumentNode, operationName?: st
         variableDefinitions: (operation.variableDefinitions ?? []).filter((definition) => variables.has(definition.variable.name.value)),
         selectionSet: {
           kind: Kind.SELECTION_SET,
-          selections: [{ ...root, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } }],
+          selections: [
+            {
+              ...root,
+              directives: [],
+              selectionSet: root.selectionSet && { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
+            },
+          ],
         },
       },
     ],

@@ -26,11 +26,14 @@ export function loadNotificationsEnv(source: Record<string, string | undefined> 
       /** Where the email worker asks identity, as the recipient, for their address. */
       IDENTITY_SUBGRAPH_URL: url('http://127.0.0.1:4001/graphql'),
       IDENTITY_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
-      /** smtp:// or smtps:// with credentials; unset: emails are written to the log, not sent. */
-      SMTP_URL: z
-        .url()
-        .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
-        .optional(),
+      /** smtp:// or smtps:// with credentials; unset or empty: emails are written to the log, not sent. */
+      SMTP_URL: z.preprocess(
+        (value) => (value === '' ? undefined : value),
+        z
+          .url()
+          .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+          .optional(),
+      ),
       EMAIL_FROM: z.string().min(3).default('Lobby <no-reply@lobby.local>'),
       /** Tries per email before it is given up (a failing SMTP server, identity away), and the first retry's delay (doubling). */
       EMAIL_ATTEMPTS: positive(6),

@@ -1,7 +1,7 @@
 import type { AnyDomainEvent } from '@lobby/contracts';
 import type { Logger, Orm } from '@lobby/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EmailQueue } from '../email/email.queue.js';
+import type { EmailJobs } from '../email/email.queue.js';
 import { notificationAddedEvent, unreadCountChangedEvent, type NotificationEvents } from '../events.js';
 import { preferencesOf } from '../preference/preference.service.js';
 import { NotificationChannel } from '../preference/preference.rules.js';
@@ -24,7 +24,7 @@ export interface HandledEvent {
 export class DomainEventHandler {
   constructor(
     private readonly orm: Orm,
-    private readonly emails: EmailQueue,
+    private readonly emails: EmailJobs,
     private readonly live: NotificationEvents,
     private readonly logger: Logger,
   ) {}

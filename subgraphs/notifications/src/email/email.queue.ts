@@ -15,8 +15,14 @@ export interface EmailQueueOptions {
 const KEEP_COMPLETED_SECONDS = 24 * 3600;
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
 
+/** What the event handler needs of the queue. */
+export interface EmailJobs {
+  /** One job per notification id; throws when the jobs could not be queued. */
+  enqueue(notificationIds: readonly string[]): Promise<void>;
+}
+
 /** Queues one email job per notification (contract: packages/contracts/src/notification-jobs.ts). */
-export class EmailQueue {
+export class EmailQueue implements EmailJobs {
   private readonly queue: Queue;
 
   constructor(options: EmailQueueOptions) {
