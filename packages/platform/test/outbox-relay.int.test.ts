@@ -14,8 +14,8 @@ describe('outbox relay', () => {
   let database: OutboxDatabase;
   let redis: Redis;
   const relays: OutboxRelay[] = [];
-  const relay = (options: { redis?: Redis; keyPrefix: string }) => {
-    const started = startOutboxRelay({ databaseUrl: database.url, redis: options.redis ?? redis, keyPrefix: options.keyPrefix, logger, pollIntervalMs: 60_000 });
+  const relay = (options: { redisUrl?: string; keyPrefix: string }) => {
+    const started = startOutboxRelay({ databaseUrl: database.url, redisUrl: options.redisUrl ?? 'redis://127.0.0.1:6379', keyPrefix: options.keyPrefix, logger, pollIntervalMs: 60_000 });
     relays.push(started);
     return started;
   };
@@ -63,7 +63,7 @@ describe('outbox relay', () => {
     try {
       const keyPrefix = uniqueRedisPrefix('outbox');
       await privateRedis.stop();
-      relay({ redis: client, keyPrefix });
+      relay({ redisUrl: privateRedis.url, keyPrefix });
       const events = someEvents(3);
       for (const event of events) await database.record([event]);
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,5 +1,5 @@
 import { domainEventStream } from '@lobby/contracts';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { listenForOutbox } from './outbox-listener.js';
@@ -8,8 +8,7 @@ import { Wakeup } from './wakeup.js';
 export interface OutboxRelayOptions {
   /** The producing subgraph's own database, whose `outbox_event` table the relay drains. */
   databaseUrl: string;
-  /** The relay publishes on a duplicate of it without an offline queue, so an outage fails fast. */
-  redis: Redis;
+  redisUrl: string;
   keyPrefix: string;
   logger: Logger;
   batchSize?: number;
@@ -41,7 +40,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const stream = domainEventStream(options.keyPrefix);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   pool.on('error', (error) => logger.warn({ err: error }, 'outbox relay: idle database connection failed'));
-  const redis = options.redis.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Its own connection, without an offline queue: while Redis is away, publishing fails at once.
+  const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined); // reported by the loop, once per outage
   const wakeup = new Wakeup();
   const listener = listenForOutbox(options.databaseUrl, () => wakeup.wake(), logger);
