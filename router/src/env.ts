@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { commonEnv, redisEnv, parseEnv, port, url } from '@lobby/platform';
 import { z } from 'zod';
 import { defaultOperationLimits as limits } from './limits/operation-limits.js';
 
@@ -18,9 +18,7 @@ export function loadRouterEnv(source: Record<string, string | undefined> = proce
       PORT: port(4000),
       HOST: z.string().default('0.0.0.0'),
       SUPERGRAPH_PATH: z.string().default(repositorySupergraph),
-      REDIS_URL: url('redis://127.0.0.1:6379'),
-      /** Namespaces every Redis key, so deployments (or test runs) can share one Redis. */
-      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      ...redisEnv,
       /** How long an automatic persisted query stays registered in Redis. */
       APQ_TTL_SECONDS: positive(86_400),
       /** Trusted-documents mode: only operations from this manifest (Apollo's format) run. Off when unset. */

@@ -28,6 +28,8 @@ export function createOrm(options: OrmOptions): Promise<Orm> {
     // Every request and job works on its own fork; touching the global identity map is a bug.
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
+    // The outbox belongs to the platform's migration, not to an entity: schema diffs leave it alone.
+    schemaGenerator: { skipTables: ['outbox_event'] },
     debug: false,
   });
 }

@@ -34,9 +34,22 @@ export const commonEnv = {
   INTERNAL_SIGNING_SECRET_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
 };
 
+/** What a subgraph that publishes domain events reads besides Redis (docs/adr/0008-domain-events.md). */
+export const outboxEnv = {
+  /** The relay drains the outbox when an insert commits (LISTEN/NOTIFY) and, as a safety net, this often. */
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
+};
+
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export const url = (fallback: string) => z.url().default(fallback);
+
+/** Redis, for the services that use it (rate limits, typing, subscription and domain events). */
+export const redisEnv = {
+  REDIS_URL: url('redis://127.0.0.1:6379'),
+  /** Namespaces every Redis key, stream and channel, so deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default('lobby:'),
+};
 
 /** The secrets a subgraph accepts router signatures with: the current one, then one being rotated out. */
 export function signingSecretsOf(env: { INTERNAL_SIGNING_SECRET: string; INTERNAL_SIGNING_SECRET_PREVIOUS?: string | undefined }): string[] {

@@ -1,5 +1,6 @@
 export * from './apollo-http.js';
 export * from './database.js';
+export * from './domain-events/index.js';
 export * from './env.js';
 export * from './errors.js';
 export * from './federated-schema.js';

@@ -7,6 +7,7 @@ import {
   type Logger,
   type Orm,
   signingSecretsOf,
+  startOutboxRelay,
   type SubgraphServer,
 } from '@lobby/platform';
 import { createBuildingsContext, type BuildingsContext } from './context.js';
@@ -22,6 +23,7 @@ export interface BuildingsApp extends SubgraphServer {
 /** Builds the buildings subgraph without listening, so tests run the real thing on port 0. */
 export async function createBuildingsApp(env: BuildingsEnv, logger: Logger = createLogger('buildings', env.LOG_LEVEL)): Promise<BuildingsApp> {
   const orm = await buildingsDatabase.open(env.DATABASE_URL);
+  const relay = startOutboxRelay({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, logger });
   const server = await createSubgraphServer<BuildingsContext>({
     name: 'buildings',
     schema: await buildBuildingsSchema(),
@@ -37,6 +39,7 @@ export async function createBuildingsApp(env: BuildingsEnv, logger: Logger = cre
     orm,
     close: async () => {
       await server.close();
+      await relay.close();
       await orm.close();
     },
   };

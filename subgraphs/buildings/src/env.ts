@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { commonEnv, outboxEnv, redisEnv, parseEnv, port, url } from '@lobby/platform';
 import { z } from 'zod';
 
 const databaseEnv = {
@@ -15,6 +15,9 @@ export function loadBuildingsEnv(source: Record<string, string | undefined> = pr
     {
       ...commonEnv,
       ...databaseEnv,
+      /** Where its domain events go (the relay publishes its outbox to a stream there). */
+      ...redisEnv,
+      ...outboxEnv,
       PORT: port(4002),
       HOST: z.string().default('0.0.0.0'),
     },

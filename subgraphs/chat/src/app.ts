@@ -8,6 +8,7 @@ import {
   type Logger,
   type Orm,
   signingSecretsOf,
+  startOutboxRelay,
   type SubgraphServer,
 } from '@lobby/platform';
 import { Redis } from 'ioredis';
@@ -28,6 +29,7 @@ const REDIS_COMMAND_TIMEOUT_MS = 2_000;
 /** Builds the chat subgraph without listening, so tests run the real thing on port 0. */
 export async function createChatApp(env: ChatEnv, logger: Logger = createLogger('chat', env.LOG_LEVEL)): Promise<ChatApp> {
   const orm = await chatDatabase.open(env.DATABASE_URL);
+  const relay = startOutboxRelay({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, logger });
   // No offline queue: while Redis is away, publishing and typing fail at once (and messages still work).
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
@@ -64,6 +66,7 @@ export async function createChatApp(env: ChatEnv, logger: Logger = createLogger(
     close: async () => {
       await server.close();
       await dependencies.marketplace.close();
+      await relay.close();
       redis.disconnect();
       await orm.close();
     },

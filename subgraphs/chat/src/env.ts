@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { commonEnv, outboxEnv, redisEnv, parseEnv, port, url } from '@lobby/platform';
 import { z } from 'zod';
 
 const databaseEnv = {
@@ -17,10 +17,8 @@ export function loadChatEnv(source: Record<string, string | undefined> = process
       ...databaseEnv,
       PORT: port(4004),
       HOST: z.string().default('0.0.0.0'),
-      /** Typing state and the subscription events the routers listen to. */
-      REDIS_URL: url('redis://127.0.0.1:6379'),
-      /** Namespaces every Redis key and the events channel, so deployments (or test runs) can share one Redis. */
-      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      ...redisEnv,
+      ...outboxEnv,
       /** Where chat asks marketplace about a listing (as the caller) for listing conversations. */
       MARKETPLACE_SUBGRAPH_URL: url('http://127.0.0.1:4003/graphql'),
       MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),

@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { commonEnv, redisEnv, parseEnv, port, url } from '@lobby/platform';
 import { z } from 'zod';
 
 const databaseEnv = {
@@ -17,9 +17,7 @@ export function loadIdentityEnv(source: Record<string, string | undefined> = pro
       ...databaseEnv,
       PORT: port(4001),
       HOST: z.string().default('0.0.0.0'),
-      REDIS_URL: url('redis://127.0.0.1:6379'),
-      /** Namespaces every Redis key, so deployments (or test runs) can share one Redis. */
-      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      ...redisEnv,
       /** Encrypts the JWT private keys stored in the database (AES-256-GCM, key derived with HKDF). */
       IDENTITY_KEY_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
       JWT_ISSUER: z.string().min(1).default('lobby-identity'),

@@ -7,6 +7,7 @@ import {
   type Logger,
   type Orm,
   signingSecretsOf,
+  startOutboxRelay,
   type SubgraphServer,
 } from '@lobby/platform';
 import { createActiveBuildingsClient } from './buildings/active-buildings.client.js';
@@ -23,6 +24,7 @@ export interface MarketplaceApp extends SubgraphServer {
 /** Builds the marketplace subgraph without listening, so tests run the real thing on port 0. */
 export async function createMarketplaceApp(env: MarketplaceEnv, logger: Logger = createLogger('marketplace', env.LOG_LEVEL)): Promise<MarketplaceApp> {
   const orm = await marketplaceDatabase.open(env.DATABASE_URL);
+  const relay = startOutboxRelay({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, logger });
   const buildings = createActiveBuildingsClient({ url: env.BUILDINGS_SUBGRAPH_URL, signingSecret: env.INTERNAL_SIGNING_SECRET, timeoutMs: env.BUILDINGS_TIMEOUT_MS });
   const server = await createSubgraphServer<MarketplaceContext>({
     name: 'marketplace',
@@ -40,6 +42,7 @@ export async function createMarketplaceApp(env: MarketplaceEnv, logger: Logger =
     close: async () => {
       await server.close();
       await buildings.close();
+      await relay.close();
       await orm.close();
     },
   };

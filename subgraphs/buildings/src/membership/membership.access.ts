@@ -27,3 +27,9 @@ export async function requireActiveManager(tx: EntityManager, building: Building
 export function countActiveManagers(tx: EntityManager, building: Building): Promise<number> {
   return tx.count(Membership, { building, status: MembershipStatus.ACTIVE, role: MembershipRole.MANAGER });
 }
+
+/** The user ids of a building's ACTIVE managers: whom a membership request is for. */
+export async function activeManagerIds(tx: EntityManager, building: Building): Promise<string[]> {
+  const managers = await tx.find(Membership, { building, status: MembershipStatus.ACTIVE, role: MembershipRole.MANAGER }, { fields: ['userId'] });
+  return managers.map((manager) => manager.userId);
+}

@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, NotFoundError, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@lobby/platform';
+import type { AnyDomainEvent } from '@lobby/contracts';
+import { ConflictError, ForbiddenError, NotFoundError, decodeCursor, encodeCursor, pageSize, recordDomainEvents, toPage, type Page } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { Building } from '../building/building.entity.js';
+import { membershipApprovedEvent, membershipRequestedEvent } from '../domain-events.js';
 import { requireUser, type Viewer } from '../viewer.js';
-import { countActiveManagers, lockBuilding, requireActiveManager } from './membership.access.js';
+import { activeManagerIds, countActiveManagers, lockBuilding, requireActiveManager } from './membership.access.js';
 import { Membership } from './membership.entity.js';
 import { MembershipRole, MembershipStatus, canTransition, wouldLeaveNoManager } from './membership.rules.js';
 
@@ -22,6 +24,9 @@ const LISTS = {
 type ListName = keyof typeof LISTS;
 
 const listCursor = z.object({ t: z.iso.datetime(), i: z.uuid() });
+
+/** What a manager's change to a membership makes: nothing to tell, or domain events. */
+type ManagedChange = AnyDomainEvent[] | void;
 
 const LAST_MANAGER = 'A building must keep at least one active manager: make another member a manager first.';
 
@@ -42,25 +47,24 @@ export class MembershipService {
     return this.em.transactional(async (tx) => {
       const building = await lockBuilding(tx, buildingId);
       const existing = await tx.findOne(Membership, { building, userId }, { refresh: true });
-      if (!existing) {
-        const created = tx.create(Membership, { building, userId, status: MembershipStatus.PENDING, role: MembershipRole.RESIDENT });
-        await tx.flush();
-        return created;
-      }
-      if (existing.status === MembershipStatus.PENDING) return existing;
-      if (existing.status === MembershipStatus.ACTIVE) throw new ConflictError('You are already a member of this building.');
-      Object.assign(existing, { status: MembershipStatus.PENDING, role: MembershipRole.RESIDENT, requestedAt: new Date() });
+      if (existing?.status === MembershipStatus.PENDING) return existing;
+      if (existing?.status === MembershipStatus.ACTIVE) throw new ConflictError('You are already a member of this building.');
+      const requested = existing
+        ? Object.assign(existing, { status: MembershipStatus.PENDING, role: MembershipRole.RESIDENT, requestedAt: new Date() })
+        : tx.create(Membership, { building, userId, status: MembershipStatus.PENDING, role: MembershipRole.RESIDENT });
       await tx.flush();
-      return existing;
+      await recordDomainEvents(tx, [membershipRequestedEvent(requested, await activeManagerIds(tx, building))]);
+      return requested;
     });
   }
 
   /** Managers: PENDING → ACTIVE (approving an ACTIVE membership again changes nothing). */
   approve(membershipId: string): Promise<Membership> {
-    return this.manage(membershipId, (target) => {
+    return this.manage(membershipId, (target, _tx, _building, managerId) => {
       if (target.status === MembershipStatus.ACTIVE) return;
       this.move(target, MembershipStatus.ACTIVE, 'Only a pending request can be approved.');
       target.joinedAt = new Date();
+      return [membershipApprovedEvent(target, managerId)];
     });
   }
 
@@ -147,10 +151,13 @@ export class MembershipService {
     return toPage(rows, limit);
   }
 
-  /** Loads the membership, locks its building, checks the viewer manages it, applies `change`. */
+  /**
+   * Loads the membership, locks its building, checks the viewer manages it, applies `change` and
+   * records the domain events it returns, in one transaction.
+   */
   private async manage(
     membershipId: string,
-    change: (target: Membership, tx: EntityManager, building: Building) => void | Promise<void>,
+    change: (target: Membership, tx: EntityManager, building: Building, managerId: string) => ManagedChange | Promise<ManagedChange>,
   ): Promise<Membership> {
     const userId = requireUser(this.viewer);
     return this.em.transactional(async (tx) => {
@@ -159,8 +166,9 @@ export class MembershipService {
       const building = await lockBuilding(tx, found.building.id);
       await requireActiveManager(tx, building, userId);
       const target = await tx.findOneOrFail(Membership, { id: membershipId }, { refresh: true });
-      await change(target, tx, building);
+      const events = await change(target, tx, building, userId);
       await tx.flush();
+      await recordDomainEvents(tx, events ?? []);
       return target;
     });
   }

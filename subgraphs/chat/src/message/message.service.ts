@@ -1,9 +1,10 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, NotFoundError, pageSize } from '@lobby/platform';
+import { ConflictError, ForbiddenError, NotFoundError, pageSize, recordDomainEvents } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import { lockConversation, lockParticipant, participantsOf } from '../conversation/conversation.access.js';
 import type { ConversationService } from '../conversation/conversation.service.js';
+import { messageSentEvent } from '../domain-events.js';
 import { messageAddedEvents, messageUpdatedEvents, type ChatEvents } from '../events.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Message } from './message.entity.js';
@@ -65,6 +66,8 @@ export class MessageService {
         const message = tx.create(Message, { conversation, seq: conversation.lastSeq, senderId: userId, clientMessageId, body, attachments, createdAt: now });
         const sender = await lockParticipant(tx, conversation.id, userId);
         Object.assign(sender, { lastReadSeq: message.seq, lastReadMessageId: message.id, lastReadAt: now });
+        await tx.flush();
+        await recordDomainEvents(tx, [messageSentEvent(message, participants.map((p) => p.userId))]);
         return { message, participants };
       });
       if (participants) await this.events.publish(messageAddedEvents(message.conversation.id, message.id, participants.map((p) => p.userId)));

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@lobby/platform';
+import { NotFoundError, decodeCursor, encodeCursor, pageSize, recordDomainEvents, toPage, type Page } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { ViewerBuildings } from '../buildings/viewer-buildings.js';
+import { listingFavoritedEvent } from '../domain-events.js';
 import type { Listing } from '../listing/listing.entity.js';
 import { findFavouritePage } from '../listing/listing.query.js';
 import { requireUser, type Viewer } from '../viewer.js';
@@ -31,12 +32,19 @@ export class FavouriteService {
     const userId = requireUser(this.viewer);
     const listing = await this.listingById.load(listingId);
     if (!listing) throw new NotFoundError('Listing');
-    // One row per (user, listing), even for two clicks at the same instant: the unique index decides.
-    await this.em
-      .getKnex()('favourites')
-      .insert({ id: randomUUID(), user_id: userId, listing_id: listing.id, created_at: new Date() })
-      .onConflict(['user_id', 'listing_id'])
-      .ignore();
+    // One row per (user, listing), even for two clicks at the same instant: the unique index
+    // decides, and only the click that saved it tells the seller.
+    await this.em.transactional(async (tx) => {
+      const saved = await tx
+        .getConnection()
+        .execute<{ id: string }[]>(
+          `insert into "favourites" ("id", "user_id", "listing_id", "created_at") values (?, ?, ?, now()) on conflict ("user_id", "listing_id") do nothing returning "id"`,
+          [randomUUID(), userId, listing.id],
+          'all',
+          tx.getTransactionContext(),
+        );
+      if (saved.length > 0) await recordDomainEvents(tx, [listingFavoritedEvent(listing, userId)]);
+    });
     return listing;
   }
 

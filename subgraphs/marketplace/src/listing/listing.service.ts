@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, UserInputError, pageSize, toPage, type Page } from '@lobby/platform';
+import { ForbiddenError, UserInputError, pageSize, recordDomainEvents, toPage, type Page } from '@lobby/platform';
 import type { ViewerBuildings } from '../buildings/viewer-buildings.js';
 import type { Category } from '../category/category.entity.js';
 import { subtreeIds } from '../category/category.tree.js';
+import { listingSoldEvent, offerEvent } from '../domain-events.js';
 import { Offer } from '../offer/offer.entity.js';
 import { OfferStatus } from '../offer/offer.status.js';
+import { declinePendingOffers } from '../offer/pending-offers.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { lockOwnListing } from './listing.access.js';
 import { decodeListingCursor, effectiveSort, encodeListingCursor, type ListingSort, searchFingerprint } from './listing.cursor.js';
@@ -174,8 +176,14 @@ export class ListingService {
     return this.em.transactional(async (tx) => {
       const listing = await lockOwnListing(tx, listingId, sellerId, this.buildings);
       transition(listing, to);
-      await tx.nativeUpdate(Offer, { listing, status: OfferStatus.PENDING }, { status: OfferStatus.DECLINED, updatedAt: new Date() });
+      const declined = await declinePendingOffers(tx, listing);
+      const events = declined.map((offer) => offerEvent('marketplace.offer.declined', offer, sellerId));
+      if (to === ListingStatus.SOLD) {
+        const accepted = await tx.findOne(Offer, { listing, status: OfferStatus.ACCEPTED });
+        events.push(listingSoldEvent(listing, accepted?.buyerId ?? null));
+      }
       await tx.flush();
+      await recordDomainEvents(tx, events);
       return listing;
     });
   }

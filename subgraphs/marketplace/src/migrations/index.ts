@@ -1,5 +1,10 @@
+import { OutboxMigrationV1 } from '@lobby/platform';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121212251 } from './Migration20261121212251.js';
 
 /** Every migration, oldest first. `pnpm --filter @lobby/marketplace migration:create` writes the next one; list it here. */
-export const migrations: MigrationObject[] = [{ name: 'Migration20261121212251', class: Migration20261121212251 }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261121212251', class: Migration20261121212251 },
+  // The outbox its domain events wait in until the relay publishes them (docs/adr/0008-domain-events.md).
+  { name: 'Migration20261121233000_outbox', class: OutboxMigrationV1 },
+];

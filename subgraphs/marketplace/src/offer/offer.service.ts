@@ -1,7 +1,9 @@
+import type { AnyDomainEvent } from '@lobby/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@lobby/platform';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError, decodeCursor, encodeCursor, pageSize, recordDomainEvents, toPage, type Page } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import { z } from 'zod';
+import { offerEvent } from '../domain-events.js';
 import { lockListing } from '../listing/listing.access.js';
 import type { Listing } from '../listing/listing.entity.js';
 import { normalizePriceAmount, transition } from '../listing/listing.rules.js';
@@ -10,6 +12,7 @@ import { requireUser, type Viewer } from '../viewer.js';
 import { Offer } from './offer.entity.js';
 import { transitionOffer } from './offer.rules.js';
 import { OfferStatus } from './offer.status.js';
+import { declinePendingOffers } from './pending-offers.js';
 
 const MY_OFFERS_CURSOR = 'my-offers';
 const myOffersCursor = z.object({ t: z.iso.datetime(), i: z.uuid() });
@@ -43,6 +46,7 @@ export class OfferService {
       }
       const offer = tx.create(Offer, { listing, buyerId, amount: price, currency: listing.currency });
       await tx.flush();
+      await recordDomainEvents(tx, [offerEvent('marketplace.offer.made', offer, buyerId)]);
       return offer;
     });
   }
@@ -52,13 +56,17 @@ export class OfferService {
     return this.decide(offerId, 'accept', async (offer, listing, tx) => {
       transitionOffer(offer, OfferStatus.ACCEPTED);
       transition(listing, ListingStatus.RESERVED);
-      await tx.nativeUpdate(Offer, { listing, status: OfferStatus.PENDING, id: { $ne: offer.id } }, { status: OfferStatus.DECLINED, updatedAt: new Date() });
+      const declined = await declinePendingOffers(tx, listing, offer);
+      return [offerEvent('marketplace.offer.accepted', offer, listing.sellerId), ...declined.map((other) => offerEvent('marketplace.offer.declined', other, listing.sellerId))];
     });
   }
 
   /** The seller: PENDING → DECLINED. */
   decline(offerId: string): Promise<Offer> {
-    return this.decide(offerId, 'decline', (offer) => transitionOffer(offer, OfferStatus.DECLINED));
+    return this.decide(offerId, 'decline', (offer, listing) => {
+      transitionOffer(offer, OfferStatus.DECLINED);
+      return [offerEvent('marketplace.offer.declined', offer, listing.sellerId)];
+    });
   }
 
   /** The buyer: PENDING or ACCEPTED → WITHDRAWN; withdrawing an accepted offer puts the listing back on sale. */
@@ -67,6 +75,7 @@ export class OfferService {
       const wasAccepted = offer.status === OfferStatus.ACCEPTED;
       transitionOffer(offer, OfferStatus.WITHDRAWN);
       if (wasAccepted && listing.status === ListingStatus.RESERVED) transition(listing, ListingStatus.ACTIVE);
+      return [];
     });
   }
 
@@ -87,9 +96,9 @@ export class OfferService {
   /**
    * Only the offer's buyer and the listing's seller know the offer exists (NOT_FOUND for anyone
    * else); the wrong one of the two is FORBIDDEN. The change runs under the listing's row lock,
-   * on a fresh read of the offer.
+   * on a fresh read of the offer, and returns the domain events it makes, committed with it.
    */
-  private async decide(offerId: string, decision: Decision, change: (offer: Offer, listing: Listing, tx: EntityManager) => void | Promise<void>): Promise<Offer> {
+  private async decide(offerId: string, decision: Decision, change: (offer: Offer, listing: Listing, tx: EntityManager) => AnyDomainEvent[] | Promise<AnyDomainEvent[]>): Promise<Offer> {
     const userId = requireUser(this.viewer);
     return this.em.transactional(async (tx) => {
       const found = await tx.findOne(Offer, { id: offerId }, { populate: ['listing'] });
@@ -100,8 +109,9 @@ export class OfferService {
       const listing = await lockListing(tx, found.listing.id);
       const offer = listing && (await tx.findOne(Offer, { id: offerId }, { refresh: true }));
       if (!listing || !offer) throw new NotFoundError('Offer');
-      await change(offer, listing, tx);
+      const events = await change(offer, listing, tx);
       await tx.flush();
+      await recordDomainEvents(tx, events);
       return offer;
     });
   }

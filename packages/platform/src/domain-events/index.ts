@@ -1,0 +1,4 @@
+export * from './consumer.js';
+export * from './outbox.js';
+export * from './outbox-table.js';
+export * from './relay.js';
