@@ -8,12 +8,14 @@ import {
   type Logger,
   type Orm,
   signingSecretsOf,
+  startDomainEventConsumer,
   type SubgraphServer,
 } from '@lobby/platform';
 import { Redis } from 'ioredis';
 import { createNotificationsContext, type NotificationsContext } from './context.js';
 import { notificationsDatabase } from './database.js';
 import { DomainEventHandler } from './domain-events/domain-event.handler.js';
+import { handledEventTypes } from './domain-events/notification.plans.js';
 import type { EmailAdapter } from './email/email.adapter.js';
 import { EmailQueue } from './email/email.queue.js';
 import { startEmailWorker } from './email/email.worker.js';
@@ -40,7 +42,7 @@ function emailAdapterFor(env: NotificationsEnv, logger: Logger): EmailAdapter {
   return loggingEmailAdapter(logger, env.EMAIL_FROM);
 }
 
-/** Builds the notifications subgraph, its email worker and (with it) its event consumer, without listening. */
+/** Builds the notifications subgraph with its domain event consumer and email worker, without listening. */
 export async function createNotificationsApp(env: NotificationsEnv, logger: Logger = createLogger('notifications', env.LOG_LEVEL)): Promise<NotificationsApp> {
   const orm = await notificationsDatabase.open(env.DATABASE_URL);
   // No offline queue: while Redis is away, publishing and queueing fail at once (the event is then handled again later).
@@ -60,6 +62,18 @@ export async function createNotificationsApp(env: NotificationsEnv, logger: Logg
   const worker = startEmailWorker({ connection: workerRedis, keyPrefix: env.REDIS_KEY_PREFIX, concurrency: env.EMAIL_CONCURRENCY, orm, identity, adapter, logger });
   const events = new NotificationEvents(redis, env.REDIS_KEY_PREFIX, logger);
   const domainEvents = new DomainEventHandler(orm, emails, events, logger);
+  // One group for the service: each event reaches one replica, and is acknowledged only once handled.
+  const consumer = startDomainEventConsumer({
+    redis,
+    keyPrefix: env.REDIS_KEY_PREFIX,
+    group: 'notifications',
+    types: handledEventTypes,
+    handle: async (event) => {
+      await domainEvents.handle(event);
+    },
+    reclaimIdleMs: env.DOMAIN_EVENTS_RECLAIM_IDLE_MS,
+    logger,
+  });
 
   const server = await createSubgraphServer<NotificationsContext>({
     name: 'notifications',
@@ -78,6 +92,8 @@ export async function createNotificationsApp(env: NotificationsEnv, logger: Logg
     emailAdapter: adapter.name,
     close: async () => {
       await server.close();
+      // The event in hand is finished (or left pending for another replica) before its connections go.
+      await consumer.close();
       // The worker finishes the emails in flight before the connections it uses go.
       await worker.close();
       await emails.close();

@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { commonEnv, parseEnv, port, redisEnv, url } from '@lobby/platform';
 import { z } from 'zod';
 
 const databaseEnv = {
@@ -19,10 +19,10 @@ export function loadNotificationsEnv(source: Record<string, string | undefined> 
       ...databaseEnv,
       PORT: port(4005),
       HOST: z.string().default('0.0.0.0'),
-      /** The domain events stream it consumes, the email queue, and the subscription events channel. */
-      REDIS_URL: url('redis://127.0.0.1:6379'),
-      /** Namespaces every Redis key (stream, queue, channel), so deployments (or test runs) can share one Redis. */
-      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      // The domain events stream it consumes, the email queue, and the subscription events channel.
+      ...redisEnv,
+      /** An event a consumer took but did not finish (it crashed, or its handler failed) is handled again by any replica after this long. */
+      DOMAIN_EVENTS_RECLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
       /** Where the email worker asks identity, as the recipient, for their address. */
       IDENTITY_SUBGRAPH_URL: url('http://127.0.0.1:4001/graphql'),
       IDENTITY_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
