@@ -58,7 +58,7 @@ export async function createNotificationsApp(env: NotificationsEnv, logger: Logg
 
   const identity = createSubgraphCaller({ url: env.IDENTITY_SUBGRAPH_URL, signingSecret: env.INTERNAL_SIGNING_SECRET, timeoutMs: env.IDENTITY_TIMEOUT_MS });
   const adapter = emailAdapterFor(env, logger);
-  const emails = new EmailQueue({ connection: redis, keyPrefix: env.REDIS_KEY_PREFIX, attempts: env.EMAIL_ATTEMPTS, backoffMs: env.EMAIL_BACKOFF_MS });
+  const emails = new EmailQueue({ connection: redis, keyPrefix: env.REDIS_KEY_PREFIX, attempts: env.EMAIL_ATTEMPTS, backoffMs: env.EMAIL_BACKOFF_MS, logger });
   const worker = startEmailWorker({ connection: workerRedis, keyPrefix: env.REDIS_KEY_PREFIX, concurrency: env.EMAIL_CONCURRENCY, orm, identity, adapter, logger });
   const events = new NotificationEvents(redis, env.REDIS_KEY_PREFIX, logger);
   const domainEvents = new DomainEventHandler(orm, emails, events, logger);

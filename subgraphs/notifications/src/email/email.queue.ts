@@ -1,4 +1,5 @@
 import { notificationEmailJob } from '@lobby/contracts';
+import type { Logger } from '@lobby/platform';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -8,6 +9,7 @@ export interface EmailQueueOptions {
   keyPrefix: string;
   attempts: number;
   backoffMs: number;
+  logger: Logger;
 }
 
 // Completed jobs are kept this long so that adding the same notification's job again (an event
@@ -37,6 +39,8 @@ export class EmailQueue implements EmailJobs {
         removeOnFail: { age: KEEP_FAILED_SECONDS },
       },
     });
+    // A connection error surfaces on the next add as well; without a listener BullMQ prints it to stderr.
+    this.queue.on('error', (error) => options.logger.warn({ err: error }, 'email queue: redis unavailable'));
   }
 
   /** One job per notification id; an id whose job is still kept is not added again. */
