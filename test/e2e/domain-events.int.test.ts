@@ -31,7 +31,7 @@ beforeAll(async () => {
   marketplace = await startMarketplace(buildings.graphqlUrl, shared);
   chat = await startChat({ MARKETPLACE_SUBGRAPH_URL: marketplace.graphqlUrl, ...shared });
   router = await startRouter(identity, { SUBGRAPH_URL_BUILDINGS: buildings.graphqlUrl, SUBGRAPH_URL_MARKETPLACE: marketplace.graphqlUrl, SUBGRAPH_URL_CHAT: chat.graphqlUrl });
-  [sara, bao, cy] = await Promise.all(['Sara', 'Bao', 'Cy'].map((name) => signUp(router.graphqlUrl, newCredentials(name))));
+  [sara, bao, cy] = await Promise.all([signUp(router.graphqlUrl, newCredentials('Sara')), signUp(router.graphqlUrl, newCredentials('Bao')), signUp(router.graphqlUrl, newCredentials('Cy'))]);
   redis = new Redis();
 });
 

@@ -34,7 +34,8 @@ let router: RunningRouter;
 let restarted: RunningNotifications | undefined;
 let db: pg.Client;
 let streamClient: Redis;
-let [ana, ben]: Session[] = [];
+let ana: Session;
+let ben: Session;
 let conversationId: string;
 
 beforeAll(async () => {
@@ -50,7 +51,7 @@ beforeAll(async () => {
   streamClient = new Redis(redis.url);
   // Users act through the router; what notifications made is read from its database.
   router = await startRouter(identity, { SUBGRAPH_URL_CHAT: chat.graphqlUrl });
-  [ana, ben] = await Promise.all(['Ana', 'Ben'].map((name) => signUp(router.graphqlUrl, newCredentials(name))));
+  [ana, ben] = await Promise.all([signUp(router.graphqlUrl, newCredentials('Ana')), signUp(router.graphqlUrl, newCredentials('Ben'))]);
   conversationId = (await ok<{ startConversation: { id: string } }>(ana, 'mutation($id: ID!) { startConversation(withUserId: $id) { id } }', { id: ben.user.id })).startConversation.id;
 }, 120_000);
 

@@ -19,7 +19,10 @@ let chat: RunningChat;
 let notifications: RunningNotifications;
 let router: RunningRouter;
 let db: pg.Client;
-let [ana, ben, cleo, dao]: Session[] = [];
+let ana: Session;
+let ben: Session;
+let cleo: Session;
+let dao: Session;
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
@@ -28,7 +31,8 @@ beforeAll(async () => {
   chat = await startChat(shared);
   notifications = await startNotifications({ ...shared, IDENTITY_SUBGRAPH_URL: identity.graphqlUrl });
   router = await startRouter(identity, { SUBGRAPH_URL_CHAT: chat.graphqlUrl, SUBGRAPH_URL_NOTIFICATIONS: notifications.graphqlUrl });
-  [ana, ben, cleo, dao] = await Promise.all(['Ana', 'Ben', 'Cleo', 'Dao'].map((name) => signUp(router.graphqlUrl, newCredentials(name))));
+  const signUpAs = (name: string) => signUp(router.graphqlUrl, newCredentials(name));
+  [ana, ben, cleo, dao] = await Promise.all([signUpAs('Ana'), signUpAs('Ben'), signUpAs('Cleo'), signUpAs('Dao')]);
   db = new pg.Client({ connectionString: notifications.databaseUrl });
   await db.connect();
 });

@@ -44,7 +44,7 @@ beforeAll(async () => {
     SUBGRAPH_URL_CHAT: chat.graphqlUrl,
     SUBGRAPH_URL_NOTIFICATIONS: notifications.graphqlUrl,
   });
-  [ana, ben, cleo] = await Promise.all(['Ana', 'Ben', 'Cleo'].map((name) => signUp(router.graphqlUrl, newCredentials(name))));
+  [ana, ben, cleo] = await Promise.all([signUp(router.graphqlUrl, newCredentials('Ana')), signUp(router.graphqlUrl, newCredentials('Ben')), signUp(router.graphqlUrl, newCredentials('Cleo'))]);
   redis = new Redis('redis://127.0.0.1:6379');
 });
 
@@ -131,7 +131,7 @@ describe('notifications through the router', () => {
   });
 
   it('tells the right person of an offer made and accepted, a membership requested and approved, and an upload ready', async () => {
-    const [dao, eli] = await Promise.all(['Dao', 'Eli'].map((name) => signUp(router.graphqlUrl, newCredentials(name))));
+    const [dao, eli] = await Promise.all([signUp(router.graphqlUrl, newCredentials('Dao')), signUp(router.graphqlUrl, newCredentials('Eli'))]);
     const { createBuilding } = await ok<{ createBuilding: { id: string } }>(dao, 'mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }', {
       input: { name: 'Lotus Tower', slug: `lotus-${crypto.randomUUID().slice(0, 8)}`, address: '2 River Road', city: 'Hanoi', country: 'VN' },
     });

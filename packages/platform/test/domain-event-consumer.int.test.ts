@@ -113,7 +113,7 @@ describe('domain event consumer', () => {
     await eventually(async () => expect(await redis.xlen(deadLetterStream(keyPrefix))).toBe(1));
     expect(attempts).toBe(3);
     expect(await pendingCount()).toBe(0);
-    const [[, fields]] = (await redis.xrange(deadLetterStream(keyPrefix), '-', '+')) as [string, string[]][];
+    const [[, fields]] = (await redis.xrange(deadLetterStream(keyPrefix), '-', '+')) as [[string, string[]]];
     expect(fields).toEqual(expect.arrayContaining(['group', 'test', 'event', JSON.stringify(event)]));
   });
 });

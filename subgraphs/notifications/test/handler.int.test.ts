@@ -98,7 +98,8 @@ describe('handling domain events', () => {
   });
 
   it('makes the right notification for the right person for every other event', async () => {
-    const [seller, buyer, manager, resident, listingId, buildingId, mediaId] = Array.from({ length: 7 }, () => randomUUID());
+    const [seller, buyer, manager, resident] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [listingId, buildingId, mediaId] = [randomUUID(), randomUUID(), randomUUID()];
     const offer = { offerId: randomUUID(), listingId, buildingId, sellerId: seller, buyerId: buyer };
     // A second apart, so the lists' newest-first order is certain.
     const at = (second: number) => new Date(Date.UTC(2026, 10, 21, 12, 0, second));

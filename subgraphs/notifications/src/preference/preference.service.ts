@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NotificationKind } from '../notification/notification.rules.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Preference } from './preference.entity.js';
-import { NotificationChannel, enabledByDefault, normalizePreferenceUpdate, preferenceMatrix, type PreferenceSetting } from './preference.rules.js';
+import { enabledByDefault, normalizePreferenceUpdate, preferenceMatrix, type NotificationChannel, type PreferenceSetting } from './preference.rules.js';
 
 /** The viewer's own preferences: every kind × channel, stored choices over the defaults. */
 export class PreferenceService {
