@@ -2,3 +2,4 @@ export * from './domain-events.js';
 export * from './error-codes.js';
 export * from './internal-headers.js';
 export * from './subscription-events.js';
+export * from './media-jobs.js';

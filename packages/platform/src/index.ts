@@ -15,6 +15,7 @@ export * from './pagination.js';
 export * from './request-scope.js';
 export * from './selection.js';
 export * from './shutdown.js';
+export * from './service-signing.js';
 export * from './signing.js';
 export * from './subgraph-caller.js';
 export * from './subgraph-database.js';

@@ -1,0 +1,36 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MediaProcessingResult } from '@lobby/contracts';
+import { Media } from './media.entity.js';
+import { MediaStatus } from './media.status.js';
+
+export type FinishOutcome = { found: false } | { found: true; status: MediaStatus; changed: boolean };
+
+/**
+ * THE final status transition of a media — PROCESSING → READY with its dimensions and variants,
+ * or PROCESSING → FAILED with a reason — in one transaction, under the row's lock. It is the only
+ * code that sets a final status, so the outbox write for `media.ready` / `media.failed` belongs
+ * right here, in this transaction (docs/adr/0009-media.md).
+ *
+ * Safe under at-least-once delivery: the first final status stands; a repeated or late report
+ * (a job run twice, a stalled job's second run) changes nothing.
+ */
+export async function finishProcessing(em: EntityManager, result: MediaProcessingResult, now = new Date()): Promise<FinishOutcome> {
+  return em.transactional(async (tx) => {
+    const media = await tx.findOne(Media, { id: result.mediaId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!media) return { found: false };
+    if (media.status !== MediaStatus.PROCESSING) return { found: true, status: media.status, changed: false };
+    if (result.status === 'READY') {
+      media.status = MediaStatus.READY;
+      media.width = result.width;
+      media.height = result.height;
+      media.variants = result.variants;
+    } else {
+      media.status = MediaStatus.FAILED;
+      media.failureReason = result.reason;
+    }
+    media.processedAt = now;
+    await tx.flush();
+    return { found: true, status: media.status, changed: true };
+  });
+}
