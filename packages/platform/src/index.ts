@@ -3,6 +3,7 @@ export * from './database.js';
 export * from './env.js';
 export * from './errors.js';
 export * from './federated-schema.js';
+export * from './health-server.js';
 export * from './http.js';
 export * from './ids.js';
 export * from './logger.js';
