@@ -8,7 +8,9 @@ import { loadMediaEnv } from '../../subgraphs/media/src/env.js';
 import { createMediaWorkerApp, type MediaWorkerApp } from '../../workers/media/src/app.js';
 import { loadMediaWorkerEnv } from '../../workers/media/src/env.js';
 import { freePort } from './free-port.js';
+import { mediaClient } from './media-flows.js';
 import { testSecrets } from './secrets.js';
+import { signedPost } from './signed-request.js';
 import { startSubgraph, type RunningSubgraph } from './subgraph.js';
 
 export interface RunningMedia extends RunningSubgraph<MediaApp> {
@@ -58,4 +60,9 @@ export async function startMediaWorker(media: Pick<RunningMedia, 'graphqlUrl' | 
   const app = createMediaWorkerApp(env, createLogger('media-worker', env.LOG_LEVEL));
   const port = await app.listen(0, '127.0.0.1');
   return { ...app, healthUrl: `http://127.0.0.1:${port}/health/ready` };
+}
+
+/** Talks to the media subgraph directly, signed as the router would, on behalf of `userId`. */
+export function signedMediaClient(media: Pick<RunningMedia, 'graphqlUrl'>, userId: string | null) {
+  return mediaClient((query, variables) => signedPost(media.graphqlUrl, query, variables, { userId }));
 }
