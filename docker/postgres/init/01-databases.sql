@@ -6,3 +6,4 @@ CREATE DATABASE lobby_identity;
 CREATE DATABASE lobby_buildings;
 CREATE DATABASE lobby_marketplace;
 CREATE DATABASE lobby_chat;
+CREATE DATABASE lobby_media;
