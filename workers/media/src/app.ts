@@ -4,7 +4,7 @@ import { storageEnv } from '@lobby/object-storage';
 import { Counter, createHealthServer, createLogger, createMetricsRegistry, Histogram, type HealthServer, type Logger } from '@lobby/platform';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { MediaWorkerEnv } from './env.js';
+import { childEnvironment, type MediaWorkerEnv } from './env.js';
 import type { z } from 'zod';
 import { PROCESSOR_SETTINGS_VARIABLE, type processorSettings } from './processors/settings.js';
 
@@ -51,7 +51,7 @@ export function createMediaWorkerApp(env: MediaWorkerEnv, logger: Logger = creat
     concurrency: env.MEDIA_WORKER_CONCURRENCY,
     lockDuration: env.MEDIA_WORKER_LOCK_MS,
     stalledInterval: env.MEDIA_WORKER_STALLED_INTERVAL_MS,
-    workerForkOptions: { env: { ...process.env, [PROCESSOR_SETTINGS_VARIABLE]: JSON.stringify(processorSettingsOf(env)) } },
+    workerForkOptions: { env: childEnvironment({ [PROCESSOR_SETTINGS_VARIABLE]: JSON.stringify(processorSettingsOf(env)) }) },
   });
   worker.on('completed', (job) => {
     jobs.inc({ outcome: 'ready' });

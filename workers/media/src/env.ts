@@ -46,3 +46,8 @@ export function loadMediaWorkerEnv(source: Record<string, string | undefined> = 
 }
 
 export type MediaWorkerEnv = ReturnType<typeof loadMediaWorkerEnv>;
+
+/** The environment the worker's sandboxed children start with: the worker's own, plus `extra`. */
+export function childEnvironment(extra: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}

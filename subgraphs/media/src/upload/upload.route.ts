@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LocalDiskStorage, UploadRefusedError, UploadTooLargeError, type UrlVerifier } from '@lobby/object-storage';
+import { UploadRefusedError, UploadTooLargeError, type LocalDiskStorage, type UrlVerifier } from '@lobby/object-storage';
 import { headerValue, sendJson, type Logger, type RouteHandler } from '@lobby/platform';
 import { Media } from '../media/media.entity.js';
 import { MediaStatus } from '../media/media.status.js';
