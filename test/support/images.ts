@@ -7,11 +7,13 @@ import sharp from 'sharp';
  * orientation wrong or leaks where the picture was taken.
  */
 export async function phonePhoto(width = 4000, height = 3000): Promise<Buffer> {
-  // A left half red and a right half blue: after the quarter turn the red is on top.
+  // A left half red and a right half blue, with grain (as photos have, so it compresses like one):
+  // after the quarter turn the red is on top.
   const half = Math.floor(width / 2);
   const left = await sharp({ create: { width: half, height, channels: 3, background: { r: 220, g: 30, b: 30 } } }).png().toBuffer();
-  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 30, b: 220 }, noise: { type: 'gaussian', mean: 0, sigma: 12 } } })
-    .composite([{ input: left, left: 0, top: 0 }])
+  const grain = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 0, sigma: 12 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 30, b: 200 } } })
+    .composite([{ input: left, left: 0, top: 0 }, { input: grain, blend: 'add' }])
     .withMetadata({ orientation: 6 })
     .withExif({
       IFD0: { Make: 'Lobby', Model: 'Test Phone' },
