@@ -17,12 +17,13 @@ process.on('exit', killAllNow);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 let exitCode = 1;
+const machineAtStart = describeMachine();
 try {
   log(`${plan.mode} mode; logs in ${workDir}`);
   const result = await runMediaThroughput({ plan, workDir, log });
   const date = new Date().toISOString();
   const file = join(import.meta.dirname, 'results', `${date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-${plan.mode}-media-only.json`);
-  const machine = { ...describeMachine(), loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) };
+  const machine = { ...machineAtStart, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) };
   writeFileSync(file, `${JSON.stringify({ date, mode: plan.mode, machine, scenarios: { media: result } }, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
   log(`written ${file}`);
