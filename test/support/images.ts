@@ -11,7 +11,7 @@ export async function phonePhoto(width = 4000, height = 3000): Promise<Buffer> {
   // after the quarter turn the red is on top.
   const half = Math.floor(width / 2);
   const left = await sharp({ create: { width: half, height, channels: 3, background: { r: 220, g: 30, b: 30 } } }).png().toBuffer();
-  const grain = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 0, sigma: 12 } } }).png().toBuffer();
+  const grain = await sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 0, sigma: 12 } } }).png().toBuffer();
   return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 30, b: 200 } } })
     .composite([{ input: left, left: 0, top: 0 }, { input: grain, blend: 'add' }])
     .withMetadata({ orientation: 6 })

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 
 export async function writePhotos(workDir, count) {
   const half = await sharp({ create: { width: 2000, height: 3000, channels: 3, background: { r: 220, g: 30, b: 30 } } }).png().toBuffer();
-  const grain = await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 0, sigma: 12 } } }).png().toBuffer();
+  const grain = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 0, sigma: 12 } } }).png().toBuffer();
   const base = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 30, g: 30, b: 200 } } })
     .composite([{ input: half, left: 0, top: 0 }, { input: grain, blend: 'add' }])
     .raw()
