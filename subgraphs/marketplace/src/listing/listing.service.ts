@@ -105,7 +105,7 @@ export class ListingService {
     if (change.categoryId != null) fields.category = await this.category(change.categoryId);
     if (fields.photoIds) {
       // Only photos not on the listing yet are checked: one that failed since it was attached stays until the seller removes it.
-      const current = await this.em.findOne(Listing, { id: listingId, sellerId }, { fields: ['photoIds'] });
+      const current = await this.em.findOne(Listing, { id: listingId, sellerId });
       await this.requireAttachablePhotos(fields.photoIds.filter((id) => !current?.photoIds.includes(id)));
     }
     return this.em.transactional(async (tx) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ObjectStorage, UploadHeader } from '@lobby/object-storage';
 import { NotFoundError, ServiceUnavailableError, UserInputError } from '@lobby/platform';
@@ -45,8 +46,8 @@ export class MediaService {
     const contentType = normalizeContentType(input.contentType);
     const byteSize = checkByteSize(input.byteSize, this.settings.maxUploadBytes);
     const expiresAt = new Date(Date.now() + this.settings.uploadUrlTtlSeconds * 1000);
-    const media = this.em.create(Media, { ownerId, purpose: input.purpose, contentType, byteSize, originalKey: '', uploadExpiresAt: expiresAt });
-    media.originalKey = originalKeyOf(media.id);
+    const id = randomUUID();
+    const media = this.em.create(Media, { id, ownerId, purpose: input.purpose, contentType, byteSize, originalKey: originalKeyOf(id), uploadExpiresAt: expiresAt });
     await this.em.flush();
     const target = await this.storage.uploadTarget(media.originalKey, { contentType, byteSize, expiresAt });
     return { media, uploadUrl: target.url, uploadHeaders: target.headers, expiresAt };
