@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, type Logger } from '@lobby/platform';
+import { InternalHeader, MEDIA_RESULTS_PATH, MEDIA_WORKER_SERVICE } from '@lobby/contracts';
+import { createLogger, signServiceRequest, type Logger } from '@lobby/platform';
 import { createMediaApp, type MediaApp } from '../../subgraphs/media/src/app.js';
 import { mediaDatabase } from '../../subgraphs/media/src/database.js';
 import { loadMediaEnv } from '../../subgraphs/media/src/env.js';
@@ -65,4 +66,14 @@ export async function startMediaWorker(media: Pick<RunningMedia, 'graphqlUrl' | 
 /** Talks to the media subgraph directly, signed as the router would, on behalf of `userId`. */
 export function signedMediaClient(media: Pick<RunningMedia, 'graphqlUrl'>, userId: string | null) {
   return mediaClient((query, variables) => signedPost(media.graphqlUrl, query, variables, { userId }));
+}
+
+/** Posts a job result to media's results route as the media worker does (service-signed). */
+export function reportMediaResult(media: Pick<RunningMedia, 'url'>, result: Record<string, unknown>, header?: string): Promise<Response> {
+  const body = JSON.stringify(result);
+  return fetch(`${media.url}${MEDIA_RESULTS_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [InternalHeader.SERVICE]: header ?? signServiceRequest(MEDIA_WORKER_SERVICE, body, testSecrets.INTERNAL_SIGNING_SECRET) },
+    body,
+  });
 }

@@ -67,5 +67,6 @@ export const mediaProcessingResult = z.discriminatedUnion('status', [
 
 export type MediaProcessingResult = z.infer<typeof mediaProcessingResult>;
 
-/** The media service's route the worker posts results to (signed with `signServiceRequest`). */
+/** The media service's route the worker posts results to (signed with `signServiceRequest` as MEDIA_WORKER_SERVICE). */
 export const MEDIA_RESULTS_PATH = '/internal/media/results';
+export const MEDIA_WORKER_SERVICE = 'media-worker';

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { signServiceRequest } from '@lobby/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBuildings, type RunningBuildings } from '../../../test/support/buildings.js';
 import { errorCodes } from '../../../test/support/graphql.js';
 import { smallPng, truncatedJpeg } from '../../../test/support/images.js';
 import { neighbourhoods, startMarketplace, type RunningMarketplace } from '../../../test/support/marketplace.js';
-import { signedMediaClient, startMedia, type RunningMedia } from '../../../test/support/media.js';
+import { reportMediaResult, signedMediaClient, startMedia, type RunningMedia } from '../../../test/support/media.js';
 import { putUpload } from '../../../test/support/media-flows.js';
 import { freePort } from '../../../test/support/free-port.js';
-import { testSecrets } from '../../../test/support/secrets.js';
 import { marketplaceApi } from './marketplace-api.js';
 
 // Photo ids on listings are checked by asking media, as the seller: only the seller's own
@@ -67,7 +65,8 @@ describe('listing photos', () => {
     expect((await putUpload(createUpload, truncated)).status).toBe(200);
     await client.complete(createUpload.media.id);
     const { createListing } = await api.data<{ createListing: { id: string } }>(sellerId, CREATE, { input: input([createUpload.media.id]) });
-    await failMedia(createUpload.media.id);
+    // What the worker reports for an image it cannot decode.
+    expect((await reportMediaResult(media, { mediaId: createUpload.media.id, status: 'FAILED', reason: 'The image could not be decoded.' })).status).toBe(200);
     const another = (await client.upload(await smallPng(), 'image/png')).id;
     const { updateListing } = await api.data<{ updateListing: { photoIds: string[] } }>(sellerId, UPDATE, { id: createListing.id, input: { photoIds: [another, createUpload.media.id] } });
     expect(updateListing.photoIds).toEqual([another, createUpload.media.id]);
@@ -86,14 +85,3 @@ describe('listing photos', () => {
     }
   });
 });
-
-/** What the worker reports for an image it cannot decode, through the media service's own route. */
-async function failMedia(mediaId: string): Promise<void> {
-  const body = JSON.stringify({ mediaId, status: 'FAILED', reason: 'The image could not be decoded.' });
-  const response = await fetch(`${media.url}/internal/media/results`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-lobby-service': signServiceRequest('media-worker', body, testSecrets.INTERNAL_SIGNING_SECRET) },
-    body,
-  });
-  expect(response.status).toBe(200);
-}

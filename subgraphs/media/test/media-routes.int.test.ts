@@ -1,12 +1,11 @@
 // The media service's non-GraphQL doors: the signed local-disk upload and file URLs, and the
 // route the worker reports results to. Each refuses whoever was not given the right to use it.
 import { randomUUID } from 'node:crypto';
-import { InternalHeader } from '@lobby/contracts';
 import { createUrlSigner } from '@lobby/object-storage';
 import { signCallerContext, signServiceRequest } from '@lobby/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallPng } from '../../../test/support/images.js';
-import { signedMediaClient, startMedia, type RunningMedia } from '../../../test/support/media.js';
+import { reportMediaResult, signedMediaClient, startMedia, type RunningMedia } from '../../../test/support/media.js';
 import { putUpload } from '../../../test/support/media-flows.js';
 import { signedPost } from '../../../test/support/signed-request.js';
 import { testSecrets } from '../../../test/support/secrets.js';
@@ -22,14 +21,7 @@ afterAll(async () => {
   await media?.close();
 });
 
-async function report(result: Record<string, unknown>, header?: string): Promise<Response> {
-  const body = JSON.stringify(result);
-  return fetch(`${media.url}/internal/media/results`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(header === undefined ? { [InternalHeader.SERVICE]: signServiceRequest('media-worker', body, testSecrets.INTERNAL_SIGNING_SECRET) } : { [InternalHeader.SERVICE]: header }) },
-    body,
-  });
-}
+const report = (result: Record<string, unknown>, header?: string) => reportMediaResult(media, result, header);
 
 const variant = (mediaId: string) => ({ format: 'WEBP', width: 320, height: 240, byteSize: 1000, key: `variants/${mediaId}/320.webp` });
 

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InternalHeader, mediaProcessingResult } from '@lobby/contracts';
+import { InternalHeader, MEDIA_WORKER_SERVICE, mediaProcessingResult } from '@lobby/contracts';
 import { headerValue, readBody, sendJson, verifyServiceRequest, type Logger, type RouteHandler } from '@lobby/platform';
 import { finishProcessing } from './media.finish.js';
-
-export const MEDIA_WORKER_SERVICE = 'media-worker';
 
 /**
  * `POST /internal/media/results`: the media worker reports how a job ended. Only the worker may

@@ -1,7 +1,5 @@
-import { InternalHeader, type MediaProcessingResult } from '@lobby/contracts';
+import { InternalHeader, MEDIA_WORKER_SERVICE, type MediaProcessingResult } from '@lobby/contracts';
 import { signServiceRequest } from '@lobby/platform';
-
-export const MEDIA_WORKER_SERVICE = 'media-worker';
 
 export type ReportResult = (result: MediaProcessingResult) => Promise<void>;
 
