@@ -12,6 +12,7 @@ const alias = {
   graphql: require.resolve('graphql'),
   '@lobby/platform': source('./packages/platform/src/index.ts'),
   '@lobby/contracts': source('./packages/contracts/src/index.ts'),
+  '@lobby/object-storage': source('./packages/object-storage/src/index.ts'),
 };
 
 export default defineConfig({

@@ -4,10 +4,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { envSuffix, readSupergraphConfig, repoRoot } from './lib/workspace.mjs';
+import { envSuffix, readSupergraphConfig, readWorkers, repoRoot } from './lib/workspace.mjs';
 
 type Service = {
   build?: { context: string; dockerfile: string };
+  volumes?: string[];
   image?: string;
   command?: string[];
   environment?: Record<string, string | number>;
@@ -18,6 +19,7 @@ type Service = {
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
 const { subgraphs } = readSupergraphConfig(repoRoot);
+const workers = readWorkers(repoRoot);
 // Compose (go-yaml) honours `<<` merge keys; so must this parse.
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
@@ -73,9 +75,24 @@ describe('docker-compose.yml', () => {
     dockerfileOf(router);
   });
 
-  it('publishes only the router', () => {
+  it('publishes only the router, and media for the local-disk upload and download URLs it hands out', () => {
     const published = Object.entries(services).filter(([, service]) => service.ports).map(([name]) => name);
-    expect(published).toEqual(['router']);
+    expect(published).toEqual(['media', 'router']);
+    expect(services.media?.ports).toEqual(['${LOBBY_MEDIA_PORT:-4006}:4006']);
+  });
+
+  it.each(workers)('runs worker $name on its health port, with the storage its subgraph uses', (worker) => {
+    const service = services[`${worker.name}-worker`];
+    expect(service, `service ${worker.name}-worker`).toBeDefined();
+    expect(String(service?.environment?.PORT)).toBe(String(worker.port));
+    expect(service?.environment?.INTERNAL_SIGNING_SECRET).toBe('${INTERNAL_SIGNING_SECRET:?set INTERNAL_SIGNING_SECRET in .env (node scripts/secrets.mjs)}');
+    expect(service?.ports).toBeUndefined();
+    isReadyHealthcheck(service);
+    expect(dockerfileOf(service).path).toBe(`workers/${worker.name}/Dockerfile`);
+    const subgraph = services[worker.name];
+    expect(service?.environment?.[`${envSuffix(worker.name)}_SUBGRAPH_URL`]).toBe(`http://${worker.name}:${subgraphs.find((s) => s.name === worker.name)?.port}/graphql`);
+    expect(service?.volumes).toEqual(subgraph?.volumes);
+    expect(service?.environment?.MEDIA_STORAGE).toBe(subgraph?.environment?.MEDIA_STORAGE);
   });
 
   it('runs PostgreSQL 15 and Redis 7 with healthchecks', () => {
@@ -105,7 +122,7 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfiles', () => {
-  const dockerfiles = [...subgraphs.map(({ name }) => `subgraphs/${name}/Dockerfile`), 'router/Dockerfile'];
+  const dockerfiles = [...subgraphs.map(({ name }) => `subgraphs/${name}/Dockerfile`), ...workers.map(({ name }) => `workers/${name}/Dockerfile`), 'router/Dockerfile'];
 
   it.each(dockerfiles)('%s copies only what exists and builds a non-root node:20-slim image', (path) => {
     const text = read(path);
@@ -130,8 +147,10 @@ describe('.env.example', () => {
   // Every variable a deployable's env.ts reads must be documented for operators.
   const envFiles = [
     'packages/platform/src/env.ts',
+    'packages/object-storage/src/env.ts',
     'router/src/env.ts',
     ...subgraphs.map(({ name }) => `subgraphs/${name}/src/env.ts`),
+    ...workers.map(({ name }) => `workers/${name}/src/env.ts`),
   ].filter((path) => existsSync(join(repoRoot, path)));
 
   it.each(envFiles)('lists every variable %s reads', (path) => {

@@ -9,9 +9,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_SECRETS } from './lib/secrets.mjs';
 import { DEFAULT_POSTGRES_URL, ROUTER_PORT } from './lib/services.mjs';
-import { readSupergraphConfig, repoRoot } from './lib/workspace.mjs';
+import { readSupergraphConfig, readWorkers, repoRoot } from './lib/workspace.mjs';
 
 const { subgraphs } = readSupergraphConfig(repoRoot);
+const workers = readWorkers(repoRoot);
 const prefix = `lobby_t${process.pid}_${Date.now().toString(36)}_`;
 const workDir = mkdtempSync(join(tmpdir(), 'lobby-start-'));
 const envFile = join(workDir, '.env');
@@ -24,7 +25,7 @@ let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
 const port = (base: number) => base + offset;
 const url = (base: number, path: string) => `http://127.0.0.1:${port(base)}${path}`;
-const basePorts = [ROUTER_PORT, ...subgraphs.map((s: { port: number }) => s.port)];
+const basePorts = [ROUTER_PORT, ...subgraphs.map((s: { port: number }) => s.port), ...workers.map((w) => w.port)];
 
 function portFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -72,7 +73,7 @@ async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise
   }
 }
 
-const startedPids = () => [...output.matchAll(/started (\w+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1], pid: Number(m[2]) }));
+const startedPids = () => [...output.matchAll(/started ([\w-]+) \(pid (\d+)\)/g)].map((m) => ({ name: m[1], pid: Number(m[2]) }));
 
 function alive(pid: number): boolean {
   try {
@@ -111,6 +112,7 @@ afterAll(async () => {
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
   rmSync(workDir, { recursive: true, force: true });
+  rmSync(join(repoRoot, '.data', `${prefix}media`), { recursive: true, force: true });
 }, 30_000);
 
 describe('pnpm start (scripts/start.mjs)', () => {
@@ -154,7 +156,7 @@ describe('pnpm start (scripts/start.mjs)', () => {
 
   it('stops every service cleanly on SIGTERM', async () => {
     const children = startedPids();
-    expect(children.map((c) => c.name).sort()).toEqual([...subgraphs.map((s: { name: string }) => s.name), 'router'].sort());
+    expect(children.map((c) => c.name).sort()).toEqual([...subgraphs.map((s: { name: string }) => s.name), ...workers.map((w) => `${w.name}-worker`), 'router'].sort());
     expect(children.every(({ pid }) => alive(pid))).toBe(true);
 
     start.kill('SIGTERM');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm start` (which builds first): every subgraph in supergraph.yaml and the router on this
+// `pnpm start` (which builds first): every subgraph in supergraph.yaml, every worker and the router on this
 // machine, against local PostgreSQL and Redis. Creates each subgraph's database and runs its
 // migrations, waits until all are ready, prints the router URL; Ctrl-C stops everything.
 //
@@ -12,7 +12,7 @@ import { waitUntilReady } from './lib/readiness.mjs';
 import { fillMissingSecrets, readDotenv } from './lib/secrets.mjs';
 import { planServices } from './lib/services.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
-import { readSupergraphConfig, repoRoot } from './lib/workspace.mjs';
+import { readSupergraphConfig, readWorkers, repoRoot } from './lib/workspace.mjs';
 
 const startedAt = Date.now();
 const envFile = process.env.LOBBY_ENV_FILE || join(repoRoot, '.env');
@@ -26,7 +26,7 @@ Object.assign(env, secrets.values);
 
 let plan;
 try {
-  plan = planServices({ root: repoRoot, config: readSupergraphConfig(repoRoot), env });
+  plan = planServices({ root: repoRoot, config: { ...readSupergraphConfig(repoRoot), workers: readWorkers(repoRoot) }, env });
 } catch (error) {
   console.error(`✗ ${error.message}`);
   process.exit(1);

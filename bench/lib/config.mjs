@@ -13,6 +13,8 @@ const PLANS = {
     scenarioWarmupS: 1, scenarioMeasureS: 3, signInConnections: 8,
     chatIdleLevels: [1_000], chatMessages: 40,
     seed: { users: 500, buildings: 10, listings: 5_000 },
+    // Media: images per side (worker, bare sharp), after warm-up images, from this many distinct photos.
+    mediaJobs: 6, mediaWarmupJobs: 2, mediaImages: 2,
     // The SQL count restarts three subgraphs (~5 s); statements per operation do not depend on
     // load or data size, so the full run's count stands for both.
     countStatements: false,
@@ -25,6 +27,7 @@ const PLANS = {
     // `pnpm seed`'s defaults: the data set the marketplace issue defines for benchmarks.
     seed: { users: 5_000, buildings: 50, listings: 50_000 },
     countStatements: true,
+    mediaJobs: 24, mediaWarmupJobs: 2, mediaImages: 4,
   },
 };
 
@@ -44,7 +47,8 @@ export function parseArgs(argv) {
 // a few seconds starting wrk and waiting for the gateway to go quiet; startup takes under a minute.
 const TURN_OVERHEAD_S = 4;
 // The scenarios' bound: starting the stack, creating their rows and subscriptions, measuring.
-const SCENARIOS_S = { quick: 90, full: 240 };
+// (The media scenario adds about 40 s in quick mode and 90 s in full.)
+const SCENARIOS_S = { quick: 140, full: 360 };
 export function plannedSeconds(plan, systems) {
   const perSystem = plan.firstWarmupS + plan.rounds * (plan.warmupS + plan.measureS + TURN_OVERHEAD_S);
   return (plan.standard ? perSystem * systems + 60 : 0) + (plan.scenarios ? SCENARIOS_S[plan.mode] : 0);

@@ -85,5 +85,23 @@ export function scenarioMarkdown(scenarios, run) {
     lines.push(...load([['feed', feed], ...(search ? [['search', search]] : [])], ['router', 'marketplace', 'identity', 'buildings'], { sql: true }));
     lines.push('', `Target: feed p99 ≤ ${feed.targets.p99Ms.target} ms at ${feed.connections} connections — ${met(feed.targets.p99Ms)} (p99 ${feed.p99Ms} ms).`);
   }
+
+  lines.push('', '### Media compression: the worker against bare sharp', '');
+  const media = scenarios.media;
+  if (unavailable('media')) lines.push(unavailable('media'));
+  else {
+    lines.push(
+      `${media.images} images (${media.image}) → ${media.variants}, one at a time on core 0: the media worker as deployed (queue, sandboxed child, local disk, result reported to the media service) ` +
+        'against the same rendering code in a bare loop (run before and after the worker, averaged).',
+      '',
+      '| | images/s on one core | CPU ms / image | ms / image |',
+      '|---|---|---|---|',
+      `| media worker | ${media.worker.imagesPerSecondPerCore} | ${media.worker.cpuMsPerImage} (sandbox ${media.worker.sandboxCpuMsPerImage}) | ${media.worker.msPerImage} |`,
+      `| bare sharp | ${media.bareSharp.imagesPerSecondPerCore} (runs ${media.bareSharp.runs.join(', ')}) | ${media.bareSharp.cpuMsPerImage} | ${media.bareSharp.msPerImage} |`,
+      '',
+      `Worker ÷ bare sharp: ${media.ratio} by throughput, ${media.cpuRatio} by CPU; the media service spends ${media.mediaServiceCpuMsPerImage} CPU ms per image (core 1). ` +
+        `Target ≥ ${media.targets.ratio.target} — ${met(media.targets.ratio)}.`,
+    );
+  }
   return lines;
 }

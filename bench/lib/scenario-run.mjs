@@ -4,19 +4,23 @@
 import { performance } from 'node:perf_hooks';
 import { runChatFanout } from '../scenarios/chat-fanout.mjs';
 import { runMarketplace, STATEMENT_COUNTER_PORT } from '../scenarios/marketplace.mjs';
+import { MEDIA_PORT, MEDIA_WORKER_PORT, runMediaThroughput } from '../scenarios/media.mjs';
 import { runSignIn } from '../scenarios/sign-in.mjs';
 import { assertPortsFree } from './ports.mjs';
 import { stackPorts, startStack } from './lobby/stack.mjs';
 
 /**
- * Order matters: chat first, on a router that has served nothing else; marketplace last, because
- * its statement count restarts three subgraphs with their database traffic through a proxy.
+ * Order matters: chat first, on a router that has served nothing else; marketplace after the
+ * others, because its statement count restarts three subgraphs with their database traffic through
+ * a proxy; media last, on processes of its own.
  * `names`: the keys a scenario's figures appear under in latest.json.
  */
 export const SCENARIOS = [
   { names: ['chat-fanout'], run: runChatFanout },
   { names: ['sign-in'], run: runSignIn },
   { names: ['marketplace-feed', 'marketplace-search'], run: runMarketplace },
+  // Its own media service and worker (ports 5310–5311), beside the idle stack.
+  { names: ['media'], run: runMediaThroughput },
 ];
 
 /**
@@ -26,7 +30,7 @@ export const SCENARIOS = [
  */
 export function startScenarioStack({ logDir, log }) {
   const ready = (async () => {
-    await assertPortsFree([...stackPorts(), STATEMENT_COUNTER_PORT]);
+    await assertPortsFree([...stackPorts(), STATEMENT_COUNTER_PORT, MEDIA_PORT, MEDIA_WORKER_PORT]);
     return startStack({ logDir, log });
   })();
   ready.catch(() => {});

@@ -22,6 +22,7 @@ import {
   toHeaderMap,
   type Logger,
 } from '@lobby/platform';
+import { createAdminRoutes } from './admin/admin-routes.js';
 import { bearerToken, createAccessTokenVerifier } from './auth/access-token-verifier.js';
 import { cacheVerifiedTokens } from './auth/verified-token-cache.js';
 import type { RouterContext } from './context.js';
@@ -113,6 +114,8 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
   const hub = new SubscriptionHub(hubRedis, subscriptionChannel(env.REDIS_KEY_PREFIX), logger);
   hub.start().catch((error: unknown) => logger.warn({ err: error }, 'subscription events unavailable until Redis is back'));
 
+  const admin = createAdminRoutes({ verify: verifyAccessToken, redisUrl: env.REDIS_URL, redisKeyPrefix: env.REDIS_KEY_PREFIX, secureCookies: env.production, logger });
+
   async function createContext(request: IncomingMessage, requestId: string): Promise<RouterContext> {
     const token = bearerToken(headerValue(request, 'authorization'));
     const verified = token ? await verifyAccessToken(token) : null;
@@ -164,6 +167,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
       case '/metrics':
         return sendText(response, 200, await metrics.metrics(), metrics.contentType);
       default:
+        if (admin.handles(path)) return admin.handle(path, request, response);
         return sendJson(response, 404, { error: 'not found' });
     }
   }
@@ -224,6 +228,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
       await Promise.all([closeGracefully(server), websockets.close()]);
       await apollo.stop();
       await closeSubgraphClients();
+      await admin.close();
       redis.disconnect();
       hubRedis.disconnect();
     },

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { envSuffix, routerMain, subgraphPaths } from './workspace.mjs';
 
 export const ROUTER_PORT = 4000;
@@ -7,13 +8,14 @@ export const DEFAULT_DATABASE_PREFIX = 'lobby_';
 export const ROUTER_NODE_OPTIONS = '--max-semi-space-size=64';
 
 /**
- * What `pnpm start` runs, with no I/O: one entry per subgraph in supergraph.yaml, then the router.
+ * What `pnpm start` runs, with no I/O: one entry per subgraph in supergraph.yaml, then each worker
+ * (`config.workers`, from workers/<name>/package.json), then the router.
  * `LOBBY_PORT_OFFSET` shifts every port and `LOBBY_DATABASE_PREFIX` renames every database, so a
  * second copy (a test) runs beside a developer's without touching it.
  *
- * @param {{ root: string, config: { subgraphs: { name: string, port: number }[] }, env: Record<string, string | undefined> }} input
+ * @param {{ root: string, config: { subgraphs: { name: string, port: number }[], workers?: { name: string, port: number, main: string }[] }, env: Record<string, string | undefined> }} input
  * @returns {{ services: Service[], routerUrl: string, postgresUrl: string, redisUrl: string }}
- * @typedef {{ name: string, kind: 'subgraph' | 'router', port: number, main: string, migrate: string | null,
+ * @typedef {{ name: string, kind: 'subgraph' | 'worker' | 'router', port: number, main: string, migrate: string | null,
  *   env: Record<string, string>, readyUrl: string, databaseUrl: string | null }} Service
  */
 export function planServices({ root, config, env }) {
@@ -29,6 +31,8 @@ export function planServices({ root, config, env }) {
     // Keys in the shared Redis are namespaced like the databases (lobby_ → lobby:), so a second copy's
     // rate limits and caches stay apart from the developer's.
     REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX || `${prefix.replace(/_+$/, '')}:`,
+    // media and its worker must share the directory media is stored in (local-disk storage).
+    MEDIA_LOCAL_STORAGE_DIR: env.MEDIA_LOCAL_STORAGE_DIR || join(root, '.data', `${prefix}media`),
   };
 
   const subgraphs = config.subgraphs.map(({ name, port: basePort }) => {
@@ -55,6 +59,17 @@ export function planServices({ root, config, env }) {
       if (other !== subgraph) subgraph.env[`${envSuffix(other.name)}_SUBGRAPH_URL`] = `http://127.0.0.1:${other.port}/graphql`;
     }
   }
+  // media hands out URLs of its own for local-disk uploads and downloads: its address as clients see it.
+  const media = subgraphs.find((s) => s.name === 'media');
+  if (media) media.env.MEDIA_PUBLIC_URL = env.MEDIA_PUBLIC_URL || `http://localhost:${media.port}`;
+
+  // A worker serves only its health endpoint, and reaches the subgraphs like they reach each other.
+  const workers = (config.workers ?? []).map(({ name, port: basePort, main }) => {
+    const port = basePort + offset;
+    const workerEnv = { ...shared, PORT: String(port) };
+    for (const subgraph of subgraphs) workerEnv[`${envSuffix(subgraph.name)}_SUBGRAPH_URL`] = `http://127.0.0.1:${subgraph.port}/graphql`;
+    return { name: `${name}-worker`, kind: 'worker', port, main, migrate: null, env: workerEnv, readyUrl: `http://127.0.0.1:${port}/health/ready`, databaseUrl: null };
+  });
 
   const routerPort = ROUTER_PORT + offset;
   // A larger young generation: the router allocates a lot per request and GC was a fifth of its CPU
@@ -79,7 +94,7 @@ export function planServices({ root, config, env }) {
     readyUrl: `http://127.0.0.1:${routerPort}/health/ready`,
     databaseUrl: null,
   };
-  return { services: [...subgraphs, router], routerUrl: `http://localhost:${routerPort}/graphql`, postgresUrl, redisUrl };
+  return { services: [...subgraphs, ...workers, router], routerUrl: `http://localhost:${routerPort}/graphql`, postgresUrl, redisUrl };
 }
 
 function portOffset(value) {

@@ -71,4 +71,18 @@ describe('planServices', () => {
     expect(() => planServices({ root: '/repo', config, env: { LOBBY_PORT_OFFSET: '-1' } })).toThrow(/LOBBY_PORT_OFFSET/);
     expect(() => planServices({ root: '/repo', config, env: { LOBBY_DATABASE_PREFIX: 'Bad-Prefix' } })).toThrow(/LOBBY_DATABASE_PREFIX/);
   });
+
+  it('runs each worker on its health port, after the subgraphs, finding them like they find each other', () => {
+    const withMedia = { subgraphs: [...config.subgraphs, { name: 'media', port: 4006 }], workers: [{ name: 'media', port: 4106, main: '/repo/workers/media/dist/main.js' }] };
+    const plan = planServices({ root: '/repo', config: withMedia, env: { LOBBY_PORT_OFFSET: '100' } });
+    expect(plan.services.map((s) => [s.name, s.kind, s.port])).toEqual([
+      ['identity', 'subgraph', 4101], ['buildings', 'subgraph', 4102], ['media', 'subgraph', 4106], ['media-worker', 'worker', 4206], ['router', 'router', 4100],
+    ]);
+    const [, , media, worker] = plan.services;
+    expect(worker).toMatchObject({ main: '/repo/workers/media/dist/main.js', migrate: null, readyUrl: 'http://127.0.0.1:4206/health/ready', databaseUrl: null });
+    expect(worker?.env).toMatchObject({ PORT: '4206', MEDIA_SUBGRAPH_URL: 'http://127.0.0.1:4106/graphql', REDIS_KEY_PREFIX: 'lobby:' });
+    // media and its worker share the storage directory; media's URLs name its own (shifted) port.
+    expect(worker?.env.MEDIA_LOCAL_STORAGE_DIR).toBe('/repo/.data/lobby_media');
+    expect(media?.env).toMatchObject({ MEDIA_LOCAL_STORAGE_DIR: '/repo/.data/lobby_media', MEDIA_PUBLIC_URL: 'http://localhost:4106' });
+  });
 });

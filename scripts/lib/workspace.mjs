@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -74,6 +74,27 @@ export function subgraphPaths(root, name) {
     migrate: join(dir, 'dist', 'migrate.js'),
     main: join(dir, 'dist', 'main.js'),
   };
+}
+
+/**
+ * The workers (`workers/<name>/`), which supergraph.yaml does not list: each declares its health
+ * port in its package.json (`"lobby": { "port": 4106 }`), so adding a worker means adding its folder.
+ * @returns {{ name: string, port: number, main: string }[]}
+ */
+export function readWorkers(root = repoRoot) {
+  const dir = join(root, 'workers');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'package.json')))
+    .map((entry) => {
+      const manifest = JSON.parse(readFileSync(join(dir, entry.name, 'package.json'), 'utf8'));
+      const port = manifest.lobby?.port;
+      if (!SUBGRAPH_NAME.test(entry.name) || !Number.isInteger(port)) {
+        throw new Error(`workers/${entry.name}: the name must match ${SUBGRAPH_NAME} and package.json must give "lobby": { "port": <health port> }`);
+      }
+      return { name: entry.name, port, main: join(dir, entry.name, 'dist', 'main.js') };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function routerMain(root) {

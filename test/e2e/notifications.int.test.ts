@@ -77,7 +77,7 @@ async function listeningTo(count: number) {
   await eventually(async () => expect(await readCounter(`${router.url}/metrics`, 'lobby_router_subscriptions_active')).toBeGreaterThanOrEqual(count));
 }
 
-/** Appends an event to the stream as media's outbox relay will (media is not built yet). */
+/** Appends media.ready to the stream as media's outbox relay does (the whole chain: test/e2e/media-notifications.int.test.ts). */
 const mediaReady = (ownerId: string, mediaId = crypto.randomUUID()) =>
   redis.xadd(domainEventStream(keyPrefix), '*', 'event', JSON.stringify(createDomainEvent('media.ready', null, { mediaId, ownerId, purpose: 'LISTING_PHOTO' })));
 

@@ -27,14 +27,15 @@ export async function startSubgraph<Env extends { DATABASE_URL: string }, App ex
   spec: SubgraphSpec<Env, App>,
   overrides: Record<string, string> = {},
   logger?: Logger,
+  /** 0 picks a free port; a subgraph that must know its own address beforehand (media) is given one. */
+  port = 0,
 ): Promise<RunningSubgraph<App>> {
   const database = uniqueDatabaseUrl(spec.name);
   const redisKeyPrefix = overrides.REDIS_KEY_PREFIX ?? uniqueRedisPrefix(spec.name);
   const env = spec.loadEnv({ ...testSecrets, NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_KEY_PREFIX: redisKeyPrefix, ...overrides });
   await spec.database.migrate(env.DATABASE_URL);
   const app = await spec.createApp(env, logger ?? createLogger(spec.name, process.env.TEST_LOG_LEVEL ?? 'silent'));
-  const port = await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${await app.listen(port, '127.0.0.1')}`;
   return {
     app,
     url,

@@ -7,3 +7,4 @@ CREATE DATABASE lobby_buildings;
 CREATE DATABASE lobby_marketplace;
 CREATE DATABASE lobby_chat;
 CREATE DATABASE lobby_notifications;
+CREATE DATABASE lobby_media;

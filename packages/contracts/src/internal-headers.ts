@@ -12,4 +12,9 @@ export const InternalHeader = {
    * subscription field's `subscribe` resolver as the caller and answers errors or nothing.
    */
   SUBSCRIPTION_CHECK: 'x-lobby-subscription-check',
+  /**
+   * A request one Lobby service makes of another on its own behalf, not a user's (the media
+   * worker reporting a job's outcome): signed, bound to the body, naming the calling service.
+   */
+  SERVICE: 'x-lobby-service',
 } as const;

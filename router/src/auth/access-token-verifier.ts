@@ -5,6 +5,8 @@ import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 export interface VerifiedToken {
   userId: string;
   sessionId: string | null;
+  /** Lobby-wide roles identity put in the token (`admin`); [] for most users. */
+  roles: string[];
   /** Seconds since the epoch, from `exp`. */
   expiresAt: number;
 }
@@ -41,7 +43,8 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         requiredClaims: ['sub', 'exp', 'iat'],
         clockTolerance: 5,
       });
-      return { userId: payload.sub!, sessionId: typeof payload.sid === 'string' ? payload.sid : null, expiresAt: payload.exp! };
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+      return { userId: payload.sub!, sessionId: typeof payload.sid === 'string' ? payload.sid : null, roles, expiresAt: payload.exp! };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('Access token has expired. Refresh it.');
       if (!isKeySetUnreachable(error)) throw unauthenticated('Access token is invalid.');

@@ -7,7 +7,7 @@ function countingVerifier(expiresAt = 2_000) {
   const verify = async (token: string): Promise<VerifiedToken> => {
     calls.push(token);
     if (token.startsWith('bad')) throw new Error('invalid');
-    return { userId: `user-of-${token}`, sessionId: null, expiresAt };
+    return { userId: `user-of-${token}`, sessionId: null, roles: [], expiresAt };
   };
   return { verify, calls };
 }

@@ -13,6 +13,7 @@ import {
 import { createActiveBuildingsClient } from './buildings/active-buildings.client.js';
 import { createMarketplaceContext, type MarketplaceContext } from './context.js';
 import { marketplaceDatabase } from './database.js';
+import { createMediaClient } from './media/media.client.js';
 import type { MarketplaceEnv } from './env.js';
 import { buildMarketplaceSchema } from './schema.js';
 
@@ -26,13 +27,14 @@ export async function createMarketplaceApp(env: MarketplaceEnv, logger: Logger =
   const orm = await marketplaceDatabase.open(env.DATABASE_URL);
   const relay = startOutboxRelay({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, logger });
   const buildings = createActiveBuildingsClient({ url: env.BUILDINGS_SUBGRAPH_URL, signingSecret: env.INTERNAL_SIGNING_SECRET, timeoutMs: env.BUILDINGS_TIMEOUT_MS });
+  const media = createMediaClient({ url: env.MEDIA_SUBGRAPH_URL, signingSecret: env.INTERNAL_SIGNING_SECRET, timeoutMs: env.MEDIA_TIMEOUT_MS });
   const server = await createSubgraphServer<MarketplaceContext>({
     name: 'marketplace',
     schema: await buildMarketplaceSchema(),
     logger,
     metrics: createMetricsRegistry('marketplace'),
     signingSecrets: signingSecretsOf(env),
-    createContext: (caller) => createMarketplaceContext(caller, orm.em.fork() as EntityManager, buildings, logger),
+    createContext: (caller) => createMarketplaceContext(caller, orm.em.fork() as EntityManager, { buildings, media }, logger),
     isReady: () => orm.isConnected(),
   });
 
@@ -42,6 +44,7 @@ export async function createMarketplaceApp(env: MarketplaceEnv, logger: Logger =
     close: async () => {
       await server.close();
       await buildings.close();
+      await media.close();
       await relay.close();
       await orm.close();
     },

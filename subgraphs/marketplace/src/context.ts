@@ -8,6 +8,7 @@ import { createCategoriesLoader } from './category/category.loader.js';
 import { createViewerFavouriteLoader } from './favourite/favourite.loader.js';
 import { FavouriteService } from './favourite/favourite.service.js';
 import type { Listing } from './listing/listing.entity.js';
+import type { MediaClient } from './media/media.client.js';
 import { createParentListingsLoader, createVisibleListingLoader, type ParentListingsKey } from './listing/listing.loader.js';
 import { ListingService } from './listing/listing.service.js';
 import type { Offer } from './offer/offer.entity.js';
@@ -39,9 +40,15 @@ export interface MarketplaceContext {
   loaders: MarketplaceLoaders;
 }
 
-export function createMarketplaceContext(caller: CallerContext, em: EntityManager, client: ActiveBuildingsClient, logger: Logger): MarketplaceContext {
+/** What outlives a request: the clients of the subgraphs marketplace asks as the caller. */
+export interface MarketplaceClients {
+  buildings: ActiveBuildingsClient;
+  media: MediaClient;
+}
+
+export function createMarketplaceContext(caller: CallerContext, em: EntityManager, clients: MarketplaceClients, logger: Logger): MarketplaceContext {
   const viewer: Viewer = { userId: caller.userId };
-  const buildings = new ViewerBuildings(client, caller, logger);
+  const buildings = new ViewerBuildings(clients.buildings, caller, logger);
   const categories = createCategoriesLoader(em);
   const loaders: MarketplaceLoaders = {
     listingById: createVisibleListingLoader(em, viewer, buildings),
@@ -56,7 +63,7 @@ export function createMarketplaceContext(caller: CallerContext, em: EntityManage
     em,
     buildings,
     categories,
-    listings: new ListingService(em, viewer, buildings, categories),
+    listings: new ListingService(em, viewer, buildings, categories, (photoIds) => clients.media.requireAttachablePhotos(caller, photoIds)),
     favourites: new FavouriteService(em, viewer, buildings, loaders.listingById),
     offers: new OfferService(em, viewer, loaders.listingById),
     loaders,

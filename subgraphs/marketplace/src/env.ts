@@ -24,6 +24,9 @@ export function loadMarketplaceEnv(source: Record<string, string | undefined> = 
       BUILDINGS_SUBGRAPH_URL: url('http://127.0.0.1:4002/graphql'),
       /** Time limit for that lookup; past it, reads treat the caller as a member of no building. */
       BUILDINGS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+      /** Where marketplace asks media (as the seller) whether photo ids may be attached to a listing. */
+      MEDIA_SUBGRAPH_URL: url('http://127.0.0.1:4006/graphql'),
+      MEDIA_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
     },
     source,
   );

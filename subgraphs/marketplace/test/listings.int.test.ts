@@ -16,10 +16,13 @@ import {
   type RunningMarketplace,
 } from '../../../test/support/marketplace.js';
 import { signedPost } from '../../../test/support/signed-request.js';
+import { smallPng } from '../../../test/support/images.js';
+import { signedMediaClient, startMedia, type RunningMedia } from '../../../test/support/media.js';
 import { marketplaceDatabase } from '../src/database.js';
 import { marketplaceApi } from './marketplace-api.js';
 
 let buildings: RunningBuildings;
+let media: RunningMedia;
 let marketplace: RunningMarketplace;
 let api: ReturnType<typeof marketplaceApi>;
 let hoods: ReturnType<typeof neighbourhoods>;
@@ -27,7 +30,8 @@ let db: pg.Client;
 
 beforeAll(async () => {
   buildings = await startBuildings();
-  marketplace = await startMarketplace(buildings.graphqlUrl);
+  media = await startMedia();
+  marketplace = await startMarketplace(buildings.graphqlUrl, { MEDIA_SUBGRAPH_URL: media.graphqlUrl });
   api = marketplaceApi(marketplace.graphqlUrl);
   hoods = neighbourhoods(buildings.graphqlUrl);
   db = new pg.Client({ connectionString: marketplace.databaseUrl });
@@ -37,8 +41,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.end();
   await marketplace?.close();
+  await media?.close();
   await buildings?.close();
 });
+
+/** A photo the seller uploaded to media (PROCESSING: no worker runs here). */
+async function photoOf(sellerId: string): Promise<string> {
+  return (await signedMediaClient(media, sellerId).upload(await smallPng(), 'image/png')).id;
+}
 
 /** A building with its manager, a resident (the seller), and a member of another building. */
 async function neighbourhood() {
@@ -60,7 +70,7 @@ const DELETE = 'mutation($id: ID!) { deleteListing(id: $id) }';
 describe('creating a listing', () => {
   it('makes a DRAFT with normalised fields that only its seller sees', async () => {
     const { sellerId, managerId, buildingId } = await neighbourhood();
-    const photo = randomUUID();
+    const photo = await photoOf(sellerId);
     const draft = await api.createListing(sellerId, buildingId, {
       title: '  Oak   dining table ',
       description: 'Seats six.\r\nPick up only.',
@@ -144,7 +154,7 @@ describe('the status lifecycle', () => {
 
   it('lets the seller edit, and only the fields given', async () => {
     const { sellerId, buildingId } = await neighbourhood();
-    const listing = await api.listActive(sellerId, buildingId, { photoIds: [randomUUID()] });
+    const listing = await api.listActive(sellerId, buildingId, { photoIds: [await photoOf(sellerId)] });
     const { updateListing } = await api.data<{ updateListing: ListingResult }>(sellerId, UPDATE, {
       id: listing.id,
       input: { title: 'Oak table, extendable', priceAmount: 9_900, visibility: 'PUBLIC', photoIds: [] },

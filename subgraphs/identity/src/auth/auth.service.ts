@@ -114,7 +114,7 @@ export class AuthService {
       expiresAt: new Date(Date.now() + this.settings.refreshTokenTtlDays * 86_400_000),
     });
     await em.flush();
-    const access = await issueAccessToken(this.keys, this.settings, { userId: session.user.id, sessionId: session.id });
+    const access = await issueAccessToken(this.keys, this.settings, { userId: session.user.id, sessionId: session.id, roles: session.user.roles });
     this.viewer.userId = session.user.id;
     return { accessToken: access.token, refreshToken: token, expiresAt: access.expiresAt, user: session.user };
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 @Entity({ tableName: 'users' })
 export class User {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'roles';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -21,4 +21,8 @@ export class User {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Lobby-wide roles (roles/roles.ts), granted with `node dist/grant-role.js`; the access token carries them. */
+  @Property({ type: ArrayType, default: '{}' })
+  roles: string[] = [];
 }

@@ -4,6 +4,7 @@ import { BuildingType, type BuildingReference } from '../building/building.type.
 import type { Category } from '../category/category.entity.js';
 import { CategoryType } from '../category/category.type.js';
 import type { MarketplaceContext } from '../context.js';
+import { MediaType, type MediaReference } from '../media/media.type.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Listing } from './listing.entity.js';
 import { CreateListingInput, ListingsArgs, UpdateListingInput } from './listing.inputs.js';
@@ -86,6 +87,11 @@ export class ListingResolver {
   @FieldResolver(() => UserType)
   seller(@Root() listing: Listing): UserReference {
     return { id: listing.sellerId };
+  }
+
+  @FieldResolver(() => [MediaType], { description: 'The photos, in display order (resolved by the media subgraph).' })
+  photos(@Root() listing: Listing): MediaReference[] {
+    return listing.photoIds.map((id) => ({ id }));
   }
 
   @FieldResolver(() => BuildingType)

@@ -69,6 +69,8 @@ export class ListingService {
     private readonly viewer: Viewer,
     private readonly buildings: ViewerBuildings,
     private readonly categories: () => Promise<Category[]>,
+    /** Media's verdict on photo ids being attached: the caller's own LISTING_PHOTOs, READY or PROCESSING. */
+    private readonly requireAttachablePhotos: (photoIds: string[]) => Promise<void>,
   ) {}
 
   /** A DRAFT in a building where the caller is an ACTIVE member (FORBIDDEN otherwise). */
@@ -85,6 +87,7 @@ export class ListingService {
       category: await this.category(input.categoryId),
     };
     await this.requireActiveMember(input.buildingId);
+    await this.requireAttachablePhotos(fields.photoIds);
     const listing = this.em.create(Listing, { ...fields, sellerId, buildingId: input.buildingId });
     await this.em.flush();
     return listing;
@@ -102,6 +105,11 @@ export class ListingService {
     if (change.visibility != null) fields.visibility = change.visibility;
     if (change.photoIds != null) fields.photoIds = normalizePhotoIds(change.photoIds);
     if (change.categoryId != null) fields.category = await this.category(change.categoryId);
+    if (fields.photoIds) {
+      // Only photos not on the listing yet are checked: one that failed since it was attached stays until the seller removes it.
+      const current = await this.em.findOne(Listing, { id: listingId, sellerId });
+      await this.requireAttachablePhotos(fields.photoIds.filter((id) => !current?.photoIds.includes(id)));
+    }
     return this.em.transactional(async (tx) => {
       const listing = await lockOwnListing(tx, listingId, sellerId, this.buildings);
       if (!EDITABLE_STATUSES.includes(listing.status)) throw new UserInputError(`A ${listing.status} listing cannot be edited.`, 'status');
