@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `pnpm seed` (which builds first): a deterministic demo and benchmark data set in the local
 // databases `pnpm start` uses (POSTGRES_URL + LOBBY_DATABASE_PREFIX, as there), written through
-// identity's, buildings' and marketplace's own database modules, entities and rules.
+// identity's, buildings', marketplace's and media's own database modules, entities and rules.
 //
 //   pnpm seed [--users 5000] [--buildings 50] [--listings 50000] [--seed 1] [--reset]
 //
 // Refuses to write over an earlier seed unless --reset, which removes the seeded users, buildings
-// and the listings in them (and nothing else). Every seed user signs in as
+// the listings in them and their photos (and nothing else). Every seed user signs in as
 // seed-user-00001@lobby.test … with the password `lobby-seed-password`.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,7 +40,7 @@ try {
   const plan = planSeed({ users: Number(values.users), buildings: Number(values.buildings), listings: Number(values.listings), seed: values.seed });
   say(
     `planned ${plan.users.length} users, ${plan.buildings.length} buildings, ${plan.memberships.length} memberships, ` +
-      `${plan.listings.length} listings, ${plan.offers.length} offers, ${plan.favourites.length} favourites (seed ${values.seed}) in ${Date.now() - started} ms`,
+      `${plan.listings.length} listings, ${plan.photos.length} photos, ${plan.offers.length} offers, ${plan.favourites.length} favourites (seed ${values.seed}) in ${Date.now() - started} ms`,
   );
   await writeSeed(plan, databaseUrls, { reset: values.reset, log: say });
   say(`✓ done in ${((Date.now() - started) / 1000).toFixed(1)} s; sign in as ${seedEmail(1)} … ${seedEmail(plan.users.length)} with "${SEED_PASSWORD}"`);

@@ -1,6 +1,6 @@
 // Marketplace feed and search (issue 8), on `pnpm seed`'s data set: signed-in neighbours ask for
 // the 20 newest listings they may see (with seller and building names, resolved in identity and
-// buildings), or search them by keyword, at 50 connections. Then (full mode) the SQL statements one
+// buildings, and photos from media), or search them by keyword, at 50 connections. Then (full mode) the SQL statements one
 // operation costs in each database, counted on the wire in a separate pass (lib/lobby/statement-counter.mjs).
 import { performance } from 'node:perf_hooks';
 import { graphql } from '../lib/lobby/client.mjs';
@@ -11,7 +11,7 @@ import { CONNECTIONS } from '../lib/config.mjs';
 
 export const STATEMENT_COUNTER_PORT = 5291;
 export const TARGETS = { feedP99Ms: 50 };
-const COUNTED_SUBGRAPHS = ['identity', 'buildings', 'marketplace'];
+const COUNTED_SUBGRAPHS = ['identity', 'buildings', 'marketplace', 'media'];
 const COUNTED_OPERATIONS = 20;
 
 const post = (stack, { token, body }) => {
@@ -65,7 +65,7 @@ export async function runMarketplace({ stack, plan, workDir, log }) {
   const search = searchRequests(viewers);
   // Check the answers before any load: a feed of 20 listings with the names resolved.
   const page = (await post(stack, feed[0])).listings.edges;
-  if (page.length !== 20 || !page[0].node.seller?.displayName || !page[0].node.building?.name) {
+  if (page.length !== 20 || !page[0].node.seller?.displayName || !page[0].node.building?.name || !page[0].node.photos?.[0]?.variants?.[0]?.url) {
     throw new Error(`the feed answered ${page.length} listings: ${JSON.stringify(page[0]).slice(0, 200)}`);
   }
   const hits = (await post(stack, search[0])).listings.edges.length;

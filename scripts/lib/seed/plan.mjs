@@ -28,7 +28,8 @@ export function planSeed(options = {}) {
   const { memberships, activeMembers } = planMemberships(seed, people, places);
   const sale = planListings(seed, listings, places, activeMembers);
   const { offers, favourites } = planInterest(seed, sale, places, activeMembers, people);
-  return { users: people, buildings: places, memberships, listings: sale, offers, favourites };
+  const photos = planPhotos(seed, sale);
+  return { users: people, buildings: places, memberships, listings: sale, offers, favourites, photos };
 }
 
 function planUsers(seed, count) {
@@ -119,6 +120,46 @@ function planListings(seed, count, places, activeMembers) {
     });
   }
   return sale;
+}
+
+// The variants the media worker makes (workers/media): these widths, WebP and AVIF, never upscaled.
+const PHOTO_WIDTHS = [320, 640, 1280];
+
+/**
+ * One to three READY photos per listing, in media's entity shape, owned by the seller; their ids
+ * go into the listing's photoIds. A stream of its own, so the listings are what they were before
+ * photos joined the seed. The keys name no stored file: the feed gets URLs, nobody downloads them.
+ */
+function planPhotos(seed, sale) {
+  const random = createRandom(seed, 'photos');
+  const photos = [];
+  for (const listing of sale) {
+    listing.photoIds = Array.from({ length: random.int(1, 3) }, () => {
+      const id = seedUuid(seed, 'photo', photos.length);
+      const [width, height] = random.chance(0.5) ? [1600, 1200] : [1200, 1600];
+      const variants = PHOTO_WIDTHS.filter((w) => w <= width).flatMap((w) =>
+        ['WEBP', 'AVIF'].map((format) => ({ format, width: w, height: Math.round((height * w) / width), byteSize: random.int(8_000, 120_000), key: `seed/${id}/${w}.${format.toLowerCase()}` })),
+      );
+      photos.push({
+        id,
+        ownerId: listing.sellerId,
+        purpose: 'LISTING_PHOTO',
+        status: 'READY',
+        contentType: 'image/jpeg',
+        byteSize: random.int(500_000, 4_000_000),
+        detectedType: 'JPEG',
+        originalKey: `seed/${id}/original`,
+        uploadExpiresAt: listing.createdAt,
+        width,
+        height,
+        variants,
+        createdAt: listing.createdAt,
+        processedAt: listing.createdAt,
+      });
+      return id;
+    });
+  }
+  return photos;
 }
 
 function title(random, language, item) {

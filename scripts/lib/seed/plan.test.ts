@@ -63,6 +63,20 @@ describe('the seed plan', () => {
     for (const favourite of plan.favourites) expect(canSee(favourite.userId, listings.get(favourite.listing)!)).toBe(true);
   });
 
+  it("gives every listing one to three READY photos of its seller's, each used once, with variants never wider than the photo", () => {
+    const photos = new Map(plan.photos.map((photo) => [photo.id, photo]));
+    expect(photos.size).toBe(plan.photos.length);
+    const used = plan.listings.flatMap((listing) => listing.photoIds);
+    expect(new Set(used).size).toBe(used.length);
+    expect(used.length).toBe(plan.photos.length);
+    for (const listing of plan.listings) {
+      expect(listing.photoIds.length).toBeGreaterThanOrEqual(1);
+      expect(listing.photoIds.length).toBeLessThanOrEqual(3);
+      for (const id of listing.photoIds) expect(photos.get(id)).toMatchObject({ ownerId: listing.sellerId, purpose: 'LISTING_PHOTO', status: 'READY' });
+    }
+    for (const photo of plan.photos) for (const variant of photo.variants) expect(variant.width).toBeLessThanOrEqual(photo.width);
+  });
+
   it('passes the rules of the subgraphs that own each row', () => {
     for (const user of plan.users) {
       expect(normalizeEmail(user.email)).toBe(user.email);

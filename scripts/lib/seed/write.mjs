@@ -17,27 +17,36 @@ import { Favourite } from '../../../subgraphs/marketplace/dist/favourite/favouri
 import { Listing } from '../../../subgraphs/marketplace/dist/listing/listing.entity.js';
 import { normalizeCurrency, normalizeDescription, normalizePriceAmount, normalizeTitle } from '../../../subgraphs/marketplace/dist/listing/listing.rules.js';
 import { Offer } from '../../../subgraphs/marketplace/dist/offer/offer.entity.js';
+import { mediaDatabase } from '../../../subgraphs/media/dist/database.js';
+import { Media } from '../../../subgraphs/media/dist/media/media.entity.js';
 import { SEED_PASSWORD } from './plan.mjs';
 
 const CHUNK = 2_000;
 // What identifies seeded rows, so that --reset removes them and nothing else.
 const SEED_EMAILS = 'seed-user-%@lobby.test';
 const SEED_SLUGS = 'seed-%';
+const SEED_MEDIA_KEYS = 'seed/%';
 
 export class SeedExistsError extends Error {}
 
 /**
  * @param {ReturnType<import('./plan.mjs').planSeed>} plan
- * @param {{ identity: string, buildings: string, marketplace: string }} databaseUrls
+ * @param {{ identity: string, buildings: string, marketplace: string, media: string }} databaseUrls
  * @param {{ reset?: boolean, log?: (line: string) => void }} options
  */
 export async function writeSeed(plan, databaseUrls, { reset = false, log = () => {} } = {}) {
   const checked = validate(plan);
-  await Promise.all([identityDatabase.migrate(databaseUrls.identity), buildingsDatabase.migrate(databaseUrls.buildings), marketplaceDatabase.migrate(databaseUrls.marketplace)]);
+  await Promise.all([
+    identityDatabase.migrate(databaseUrls.identity),
+    buildingsDatabase.migrate(databaseUrls.buildings),
+    marketplaceDatabase.migrate(databaseUrls.marketplace),
+    mediaDatabase.migrate(databaseUrls.media),
+  ]);
   const orms = {
     identity: await identityDatabase.open(databaseUrls.identity, 2),
     buildings: await buildingsDatabase.open(databaseUrls.buildings, 2),
     marketplace: await marketplaceDatabase.open(databaseUrls.marketplace, 2),
+    media: await mediaDatabase.open(databaseUrls.media, 2),
   };
   try {
     const present = await seedPresent(orms);
@@ -67,6 +76,10 @@ export async function writeSeed(plan, databaseUrls, { reset = false, log = () =>
         await insert(orms.marketplace, Favourite, plan.favourites);
         // Fresh statistics, so the planner knows the tables grew from nothing to thousands of rows.
         await orms.marketplace.em.getConnection().execute('ANALYZE listings, offers, favourites');
+      }),
+      timed(log, 'media', async () => {
+        await insert(orms.media, Media, plan.photos);
+        await orms.media.em.getConnection().execute('ANALYZE media');
       }),
     ]);
   } finally {
@@ -110,7 +123,7 @@ async function seedPresent(orms) {
   return users + buildings > 0;
 }
 
-/** Seeded users (their sessions follow), seeded buildings (their memberships follow), and every listing in a seeded building. */
+/** Seeded users (their sessions follow), seeded buildings (their memberships follow), every listing in a seeded building, and the seeded photos. */
 async function removeSeed(orms) {
   const buildings = orms.buildings.em.fork();
   const buildingIds = (await buildings.find(Building, { slug: { $like: SEED_SLUGS } }, { fields: ['id'] })).map((building) => building.id);
@@ -118,6 +131,7 @@ async function removeSeed(orms) {
     orms.identity.em.fork().nativeDelete(User, { email: { $like: SEED_EMAILS } }),
     buildings.nativeDelete(Building, { id: { $in: buildingIds } }),
     orms.marketplace.em.fork().nativeDelete(Listing, { buildingId: { $in: buildingIds } }),
+    orms.media.em.fork().nativeDelete(Media, { originalKey: { $like: SEED_MEDIA_KEYS } }),
   ]);
 }
 
