@@ -30,14 +30,14 @@ function chat(s, messages) {
 
 /** A table of wrk load tests; the SQL column only where statements were counted for the scenario. */
 function load(rows, cpuNames, { sql = false } = {}) {
-  const sqlHeader = sql ? ' SQL statements / op: marketplace · identity · buildings = total |' : '';
+  const sqlHeader = sql ? ' SQL statements / op: marketplace · identity · buildings · media = total |' : '';
   const lines = [
     `| scenario | connections | RPS | p50 ms | p99 ms | errors |${sqlHeader} CPU ms / op: ${cpuNames.join(' · ')} |`,
     `|---|---|---|---|---|---|${sql ? '---|' : ''}---|`,
   ];
   for (const [name, s] of rows) {
     const counted = s.sqlStatementsPerOperation;
-    const statements = counted ? `${counted.marketplace} · ${counted.identity} · ${counted.buildings} = ${counted.total}` : 'full mode only';
+    const statements = counted ? `${counted.marketplace} · ${counted.identity} · ${counted.buildings} · ${counted.media} = ${counted.total}` : 'full mode only';
     lines.push(`| ${name} | ${s.connections} | ${s.rps} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} |${sql ? ` ${statements} |` : ''} ${cpu(s.cpuMsPerOperation, cpuNames)} |`);
   }
   return lines;
@@ -76,13 +76,13 @@ export function scenarioMarkdown(scenarios, run) {
     const d = feed.dataSet;
     lines.push(
       `\`pnpm seed\` data (${list(d.users)} users, ${d.buildings} buildings, ${list(d.listings)} listings); ${d.viewers} signed-in neighbours in rotation. ` +
-        'Feed: `listings(first: 20)` with `seller { displayName } building { name }` and `photoIds` (no media subgraph yet). Search: `listings(query: <keyword>, first: 20)`, 8 keywords. ' +
+        'Feed: `listings(first: 20)` with `seller { displayName } building { name }` and `photos { id variants { format width url } }` (1–3 seeded photos a listing, six variants each, resolved by media). Search: `listings(query: <keyword>, first: 20)`, 8 keywords. ' +
         (feed.sqlStatementsPerOperation
           ? `SQL statements counted on the wire over ${feed.sqlStatementsPerOperation.operations} operations each, in a separate pass after the load.`
           : 'SQL statements are counted in full mode only.'),
       '',
     );
-    lines.push(...load([['feed', feed], ...(search ? [['search', search]] : [])], ['router', 'marketplace', 'identity', 'buildings'], { sql: true }));
+    lines.push(...load([['feed', feed], ...(search ? [['search', search]] : [])], ['router', 'marketplace', 'identity', 'buildings', 'media'], { sql: true }));
     lines.push('', `Target: feed p99 ≤ ${feed.targets.p99Ms.target} ms at ${feed.connections} connections — ${met(feed.targets.p99Ms)} (p99 ${feed.p99Ms} ms).`);
   }
 

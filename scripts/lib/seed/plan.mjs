@@ -154,6 +154,7 @@ function planPhotos(seed, sale) {
         height,
         variants,
         createdAt: listing.createdAt,
+        updatedAt: listing.createdAt,
         processedAt: listing.createdAt,
       });
       return id;
