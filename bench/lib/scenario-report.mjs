@@ -102,6 +102,15 @@ export function scenarioMarkdown(scenarios, run) {
       `Worker ÷ bare sharp: ${media.ratio} by throughput, ${media.cpuRatio} by CPU; the media service spends ${media.mediaServiceCpuMsPerImage} CPU ms per image (core 1). ` +
         `Target ≥ ${media.targets.ratio.target} — ${met(media.targets.ratio)}.`,
     );
+    const path = media.uploadPathWhileWorkerBusy;
+    if (path) {
+      const step = (name) => `${name} p50 ${path[name].p50Ms} ms (max ${path[name].maxMs})`;
+      lines.push(
+        '',
+        `The request path while the worker is busy (${path.probesWhileBusy} of ${path.probes} uploads of the same 12 MP photos with a job in hand): ` +
+          `${step('createUpload')}, ${step('put')}, ${step('completeUpload')}.`,
+      );
+    }
   }
   return lines;
 }

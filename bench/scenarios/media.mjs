@@ -9,6 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -30,9 +31,11 @@ const REDIS_KEY_PREFIX = 'lobby_bench_media:';
 // The worker's defaults, with libvips on one thread: the figure is per core.
 const VARIANTS = { widths: [320, 640, 1280], formats: ['webp', 'avif'], maxPixels: 40_000_000, sharpThreads: 1 };
 const TARGET_RATIO = 0.9;
+const UPLOAD_PROBES = 5;
 const OWNER = randomUUID();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
 
 async function dropDatabase() {
   const client = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
@@ -88,7 +91,9 @@ export async function runMediaThroughput({ plan, workDir, log }) {
     await waitFor200(media, `http://127.0.0.1:${MEDIA_PORT}/health/ready`);
     await db.connect();
 
-    // Uploads through the media service's real API (signed as the router would), queued while the queue is paused.
+    // Uploads through the media service's real API (signed as the router would), queued while the
+    // queue is paused; `probing` collects each step's duration while the worker is saturated.
+    let probing = null;
     const upload = async (i) => {
       const call = async (query, variables) => {
         const body = JSON.stringify({ query, variables });
@@ -99,10 +104,18 @@ export async function runMediaThroughput({ plan, workDir, log }) {
         return json.data;
       };
       const photo = photos[i % photos.length];
-      const { createUpload } = await call('mutation($input: CreateUploadInput!) { createUpload(input: $input) { media { id } uploadUrl } }', { input: { purpose: 'LISTING_PHOTO', contentType: 'image/jpeg', byteSize: photo.length } });
-      const put = await fetch(createUpload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: photo });
+      const timed = async (step, work) => {
+        const started = performance.now();
+        const result = await work();
+        probing?.[step].push(performance.now() - started);
+        return result;
+      };
+      const { createUpload } = await timed('createUpload', () =>
+        call('mutation($input: CreateUploadInput!) { createUpload(input: $input) { media { id } uploadUrl } }', { input: { purpose: 'LISTING_PHOTO', contentType: 'image/jpeg', byteSize: photo.length } }),
+      );
+      const put = await timed('put', () => fetch(createUpload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: photo }));
       if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
-      await call('mutation($id: ID!) { completeUpload(mediaId: $id) { id } }', { id: createUpload.media.id });
+      await timed('completeUpload', () => call('mutation($id: ID!) { completeUpload(mediaId: $id) { id } }', { id: createUpload.media.id }));
       return createUpload.media.id;
     };
     const settle = async (ids) => {
@@ -133,7 +146,18 @@ export async function runMediaThroughput({ plan, workDir, log }) {
     procs.push(worker);
     await waitFor200(worker, `http://127.0.0.1:${MEDIA_WORKER_PORT}/health/ready`);
     await queue.resume();
-    await settle(warmIds);
+    // The request path while the worker is saturated by the warm-up batch: each step of an upload
+    // of a 12-megapixel photo, timed (the probes' own jobs are processed before the measured batch).
+    const stepMs = { createUpload: [], put: [], completeUpload: [] };
+    probing = stepMs;
+    const probeIds = [];
+    let probesWhileBusy = 0;
+    for (let i = 0; i < UPLOAD_PROBES; i += 1) {
+      probeIds.push(await upload(i));
+      if ((await queue.getActiveCount()) > 0) probesWhileBusy += 1;
+    }
+    probing = null;
+    await settle([...warmIds, ...probeIds]);
 
     const ids = await batch(count, warmup);
     // The worker's tree is itself and its sandboxed child (forked at the first job, kept for the next).
@@ -166,6 +190,11 @@ export async function runMediaThroughput({ plan, workDir, log }) {
       },
       bareSharp: { imagesPerSecondPerCore: round(bareRate), cpuMsPerImage: round(bareCpuMs / count, 1), msPerImage: round(bareWallMs / count, 1), runs: [bareBefore, bareAfter].map((run) => round(run.images / (run.wallMs / 1000))) },
       mediaServiceCpuMsPerImage: round(mediaCpu / count, 1),
+      uploadPathWhileWorkerBusy: {
+        probes: UPLOAD_PROBES,
+        probesWhileBusy,
+        ...Object.fromEntries(Object.entries(stepMs).map(([step, ms]) => [step, { p50Ms: round(percentile(ms, 0.5)), maxMs: round(Math.max(...ms)) }])),
+      },
       ratio: round(workerRate / bareRate, 3),
       cpuRatio: round(bareCpuMs / workerCpu, 3),
       targets: { ratio: { target: TARGET_RATIO, met: workerRate / bareRate >= TARGET_RATIO } },

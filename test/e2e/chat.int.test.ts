@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCredentials, signUp, type Session } from '../support/auth-flows.js';
 import { startChat, type RunningChat } from '../support/chat.js';
 import { uniqueRedisPrefix } from '../support/database.js';
-import { errorCodes, postGraphQL } from '../support/graphql.js';
+import { dataOf, errorCodes, postGraphQL } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { startRouter, type RunningRouter } from '../support/router.js';
 
@@ -36,9 +36,7 @@ async function as<Data>(session: Session | null, query: string, variables: Recor
 }
 
 async function ok<Data>(session: Session | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await as<Data>(session, query, variables);
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await as<Data>(session, query, variables));
 }
 
 const SEND = 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id body sender { id displayName } conversation { participants { displayName } } } }';

@@ -6,7 +6,7 @@ import { startBuildings, type RunningBuildings } from '../support/buildings.js';
 import { startChat, type RunningChat } from '../support/chat.js';
 import { uniqueRedisPrefix } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
-import { errorCodes, postGraphQL } from '../support/graphql.js';
+import { dataOf, errorCodes, postGraphQL } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { newListingInput, startMarketplace, type RunningMarketplace } from '../support/marketplace.js';
 import { startRouter, type RunningRouter } from '../support/router.js';
@@ -45,9 +45,7 @@ afterAll(async () => {
 });
 
 async function ok<Data>(session: Session, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables });
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables }));
 }
 
 async function published(): Promise<AnyDomainEvent[]> {

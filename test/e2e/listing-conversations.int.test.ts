@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCredentials, signUp, type Session } from '../support/auth-flows.js';
 import { startBuildings, type RunningBuildings } from '../support/buildings.js';
 import { startChat, type RunningChat } from '../support/chat.js';
-import { errorCodes, postGraphQL } from '../support/graphql.js';
+import { dataOf, errorCodes, postGraphQL } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { newListingInput, startMarketplace, type RunningMarketplace } from '../support/marketplace.js';
 import { startRouter, type RunningRouter } from '../support/router.js';
@@ -48,9 +48,7 @@ afterAll(async () => {
 });
 
 async function ok<Data>(session: Session, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables });
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables }));
 }
 
 const START = 'mutation($id: ID!) { startListingConversation(listingId: $id) { id kind listing { id title } participants { displayName } } }';

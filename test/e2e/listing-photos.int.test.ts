@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCredentials, signUp, type Session } from '../support/auth-flows.js';
 import { startBuildings, type RunningBuildings } from '../support/buildings.js';
-import { errorCodes, postGraphQL } from '../support/graphql.js';
+import { dataOf, errorCodes, postGraphQL } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { smallPng } from '../support/images.js';
 import { newListingInput, startMarketplace, type RunningMarketplace } from '../support/marketplace.js';
@@ -23,9 +23,7 @@ let neighbour: Session;
 const as = (session: Session | null): Send => (query, variables) => postGraphQL(router.graphqlUrl, query, { variables, ...(session ? { token: session.accessToken } : {}) });
 
 async function ok<Data>(session: Session | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await as(session)<Data>(query, variables);
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await as(session)<Data>(query, variables));
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCredentials, signUp, type Session } from '../support/auth-flows.js';
 import { startBuildings, type RunningBuildings } from '../support/buildings.js';
-import { errorCodes, postGraphQL } from '../support/graphql.js';
+import { dataOf, errorCodes, postGraphQL } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { CATEGORY, newListingInput, startMarketplace, type NewListingInput, type RunningMarketplace } from '../support/marketplace.js';
 import { startRouter, type RunningRouter } from '../support/router.js';
@@ -48,9 +48,7 @@ async function as<Data>(session: Session | null, query: string, variables: Recor
 }
 
 async function ok<Data>(session: Session | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await as<Data>(session, query, variables);
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await as<Data>(session, query, variables));
 }
 
 async function createBuilding(manager: Session, name: string): Promise<string> {

@@ -13,7 +13,7 @@ import { startChat, type RunningChat } from '../support/chat.js';
 import { uniqueDatabaseUrl, uniqueRedisPrefix } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
 import { freePort } from '../support/free-port.js';
-import { postGraphQL } from '../support/graphql.js';
+import { dataOf, postGraphQL } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { startNotifications, type RunningNotifications } from '../support/notifications.js';
 import { startPrivateRedis } from '../support/private-redis.js';
@@ -67,9 +67,7 @@ afterAll(async () => {
 });
 
 async function ok<Data>(session: Session, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables });
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables }));
 }
 
 const send = (body: string) => ok(ana, 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }', { input: { conversationId, body, clientMessageId: crypto.randomUUID() } });

@@ -8,7 +8,7 @@ import { startBuildings, type RunningBuildings } from '../support/buildings.js';
 import { startChat, type RunningChat } from '../support/chat.js';
 import { uniqueRedisPrefix } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
-import { errorCodes, postGraphQL, readCounter } from '../support/graphql.js';
+import { dataOf, errorCodes, postGraphQL, readCounter } from '../support/graphql.js';
 import { startIdentity, type RunningIdentity } from '../support/identity.js';
 import { newListingInput, startMarketplace, type RunningMarketplace } from '../support/marketplace.js';
 import { startNotifications, type RunningNotifications } from '../support/notifications.js';
@@ -60,9 +60,7 @@ afterAll(async () => {
 });
 
 async function ok<Data>(session: Session, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const result = await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables });
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
+  return dataOf(await postGraphQL<Data>(router.graphqlUrl, query, { token: session.accessToken, variables }));
 }
 
 /** A subscription as `session` (null: an anonymous connection). */

@@ -22,6 +22,12 @@ export async function postGraphQL<Data = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult<Data>['body'] };
 }
 
+/** The data of a request that must succeed; anything else fails the test with the errors. */
+export function dataOf<Data>(result: GraphQLResult<Data>): Data {
+  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
+  return result.body.data;
+}
+
 export function errorCodes(result: GraphQLResult<unknown>): unknown[] {
   return (result.body.errors ?? []).map((error) => error.extensions?.code);
 }

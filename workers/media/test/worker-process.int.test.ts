@@ -75,11 +75,12 @@ describe('the media worker process', () => {
 
     const second = await startWorkerProcess();
     const ready = await client.settled(uploaded.id, 60_000);
+    expect(ready.status).toBe('READY');
+    // The worker reports the result to media before BullMQ records the job as completed.
+    await until('job completed', async () => (await (await queue.getJob(mediaProcessJobId(uploaded.id)))?.getState()) === 'completed');
     stopGroup(second.child);
     await second.exited;
-    expect(ready.status).toBe('READY');
     const job = await queue.getJob(mediaProcessJobId(uploaded.id));
-    expect(await job?.getState()).toBe('completed');
     expect(job?.stalledCounter).toBe(1);
     const storage = new LocalDiskStorage(media.storageDir, noUrls);
     const stored = await storage.list(`variants/${uploaded.id}/`);
