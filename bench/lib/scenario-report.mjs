@@ -76,7 +76,7 @@ export function scenarioMarkdown(scenarios, run) {
     const d = feed.dataSet;
     lines.push(
       `\`pnpm seed\` data (${list(d.users)} users, ${d.buildings} buildings, ${list(d.listings)} listings); ${d.viewers} signed-in neighbours in rotation. ` +
-        'Feed: `listings(first: 20)` with `seller { displayName } building { name }` and `photos { id variants { format width url } }` (1–3 seeded photos a listing, six variants each, resolved by media). Search: `listings(query: <keyword>, first: 20)`, 8 keywords. ' +
+        'Feed: `listings(first: 20)` with `seller { displayName } building { name }` and `photos { id variants(maxWidth: 320) { format width url } }` (1–3 seeded photos a listing as thumbnails, resolved by media). Search: `listings(query: <keyword>, first: 20)`, 8 keywords. ' +
         (feed.sqlStatementsPerOperation
           ? `SQL statements counted on the wire over ${feed.sqlStatementsPerOperation.operations} operations each, in a separate pass after the load.`
           : 'SQL statements are counted in full mode only.'),

@@ -59,6 +59,9 @@ describe('a phone photo, through the router', () => {
     expect(ready.variants.map((variant) => `${variant.format} ${variant.width}×${variant.height}`)).toEqual([
       'WEBP 320×427', 'AVIF 320×427', 'WEBP 640×854', 'AVIF 640×854', 'WEBP 1280×1707', 'AVIF 1280×1707',
     ]);
+    // A card asks only for what it shows.
+    const thumbnails = await as(owner)<{ media: { variants: unknown[] } }>('query($id: ID!) { media(id: $id) { variants(maxWidth: 640, formats: [WEBP]) { format width } } }', { id: ready.id });
+    expect(thumbnails.body.data?.media.variants).toEqual([{ format: 'WEBP', width: 320 }, { format: 'WEBP', width: 640 }]);
 
     for (const variant of ready.variants) {
       const response = await fetch(variant.url);

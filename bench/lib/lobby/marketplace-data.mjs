@@ -40,9 +40,11 @@ export async function seed({ users, buildings, listings }, cpus) {
 export const signInNeighbours = (routerUrl, count) =>
   pool(Array.from({ length: count }, (_, i) => seedEmail(i + 1)), 4, (email) => signIn(routerUrl, { email, password: SEED_PASSWORD }));
 
-// A listing card: seller and building names from identity and buildings, photos (1–3 per seeded
-// listing) with their variants' signed URLs from media.
-const LISTING_CARD = 'id title price { amount currency } photos { id variants { format width url } } seller { displayName } building { name }';
+// A listing card: seller and building names from identity and buildings, and its photos (1–3 per
+// seeded listing) as thumbnails — the variants at most 320 px wide, with signed URLs from media.
+export const listingCard = (variants = 'variants(maxWidth: 320)') =>
+  `id title price { amount currency } photos { id ${variants} { format width url } } seller { displayName } building { name }`;
+const LISTING_CARD = listingCard();
 const FEED = `query Feed { listings(first: 20) { edges { cursor node { ${LISTING_CARD} } } pageInfo { hasNextPage endCursor } } }`;
 const SEARCH = `query Search($query: String!) { listings(query: $query, first: 20) { edges { cursor node { ${LISTING_CARD} } } pageInfo { hasNextPage endCursor } } }`;
 // Words of the seed's catalogue (scripts/lib/seed/catalogue.mjs) found in several languages' titles.

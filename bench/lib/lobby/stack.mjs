@@ -156,7 +156,8 @@ export async function startStack({ logDir, log, readyTimeoutMs = 60_000 }) {
       const chosen = subgraphs.filter((s) => names.includes(s.name));
       await Promise.all(chosen.map((s) => stop(procs.get(s.name))));
       await Promise.all(
-        chosen.map((s) => launch(s, { DATABASE_URL: withDatabase(serverUrl, new URL(s.databaseUrl).pathname.slice(1)) })),
+        // The outbox relays' safety-net poll would add its own statements to the count; NOTIFY alone wakes them here.
+        chosen.map((s) => launch(s, { DATABASE_URL: withDatabase(serverUrl, new URL(s.databaseUrl).pathname.slice(1)), OUTBOX_POLL_INTERVAL_MS: '3600000' })),
       );
     },
     close,

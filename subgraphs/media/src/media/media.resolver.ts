@@ -1,9 +1,10 @@
 import { parseId } from '@lobby/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MediaContext } from '../context.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Media } from './media.entity.js';
-import { CreateUploadInput, CreateUploadPayload, MediaType, MediaVariantType } from './media.type.js';
+import { selectVariants } from './media.rules.js';
+import { CreateUploadInput, CreateUploadPayload, ImageFormat, MediaType, MediaVariantType } from './media.type.js';
 import type { NewUpload } from './media.service.js';
 
 @Resolver(() => MediaType)
@@ -28,9 +29,18 @@ export class MediaResolver {
     return viewer.userId === media.ownerId ? media.failureReason : null;
   }
 
-  @FieldResolver(() => [MediaVariantType], { description: 'Smallest first, WebP before AVIF at each width; empty until READY.' })
-  variants(@Root() media: Media, @Ctx() { media: service }: MediaContext): Promise<MediaVariantType[]> {
-    return Promise.all(media.variants.map(async ({ key, ...variant }) => ({ ...variant, url: await service.downloadUrl(key) })));
+  @FieldResolver(() => [MediaVariantType], {
+    description:
+      'Smallest first, WebP before AVIF at each width; empty until READY. Ask for what you show: `maxWidth` keeps the variants at most that wide (the smallest if none is), `formats` those formats.',
+  })
+  variants(
+    @Root() media: Media,
+    @Ctx() { media: service }: MediaContext,
+    @Arg('maxWidth', () => Int, { nullable: true }) maxWidth: number | null,
+    @Arg('formats', () => [ImageFormat], { nullable: true }) formats: string[] | null,
+  ): Promise<MediaVariantType[]> {
+    const wanted = selectVariants(media.variants, { maxWidth, formats });
+    return Promise.all(wanted.map(async ({ key, ...variant }) => ({ ...variant, url: await service.downloadUrl(key) })));
   }
 
   @FieldResolver(() => UserType)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, checkByteSize, isAttachable, normalizeContentType } from './media.rules.js';
+import { canSee, checkByteSize, isAttachable, normalizeContentType, selectVariants } from './media.rules.js';
 import { MediaPurpose, MediaStatus } from './media.status.js';
 
 const owner = '00000000-0000-4000-8000-000000000001';
@@ -33,5 +33,22 @@ describe('media rules', () => {
     expect(() => checkByteSize(101, 100)).toThrow(/byteSize must be from 1 to 100/);
     expect(() => checkByteSize(0, 100)).toThrow(/byteSize/);
     expect(() => checkByteSize(1.5, 100)).toThrow(/byteSize/);
+  });
+});
+
+describe('selectVariants', () => {
+  const variants = [320, 640, 1280].flatMap((width) => ['WEBP', 'AVIF'].map((format) => ({ format, width })));
+  const shown = (picked: { format: string; width: number }[]) => picked.map((variant) => `${variant.format} ${variant.width}`);
+
+  it('gives every variant when nothing is asked, and only those at most maxWidth wide of the given formats', () => {
+    expect(selectVariants(variants, {})).toHaveLength(6);
+    expect(shown(selectVariants(variants, { maxWidth: 640 }))).toEqual(['WEBP 320', 'AVIF 320', 'WEBP 640', 'AVIF 640']);
+    expect(shown(selectVariants(variants, { maxWidth: 700, formats: ['AVIF'] }))).toEqual(['AVIF 320', 'AVIF 640']);
+  });
+
+  it('falls back to the smallest when none is narrow enough, and refuses a nonsense width', () => {
+    expect(shown(selectVariants(variants, { maxWidth: 100, formats: ['WEBP'] }))).toEqual(['WEBP 320']);
+    expect(selectVariants(variants, { formats: ['JPEG'] })).toEqual([]);
+    expect(() => selectVariants(variants, { maxWidth: 0 })).toThrow(/maxWidth/);
   });
 });

@@ -41,3 +41,23 @@ export function canSee(media: VisibilityFacts, viewerId: string | null): boolean
 export function isAttachable(media: VisibilityFacts, viewerId: string, purpose: MediaPurpose): boolean {
   return media.ownerId === viewerId && media.purpose === purpose && (media.status === MediaStatus.READY || media.status === MediaStatus.PROCESSING);
 }
+
+const MAX_REQUESTED_WIDTH = 10_000;
+
+/**
+ * The variants a client asked for: at most `maxWidth` wide (or, if none is that small, the
+ * smallest there is, so a thumbnail request never comes back empty) and of the given `formats`.
+ * A feed card asks for a thumbnail, not for every size of every photo.
+ */
+export function selectVariants<V extends { width: number; format: string }>(variants: readonly V[], wanted: { maxWidth?: number | null; formats?: readonly string[] | null }): V[] {
+  const { maxWidth, formats } = wanted;
+  if (maxWidth != null && (!Number.isInteger(maxWidth) || maxWidth < 1 || maxWidth > MAX_REQUESTED_WIDTH)) {
+    throw new UserInputError(`maxWidth must be from 1 to ${MAX_REQUESTED_WIDTH}.`, 'maxWidth');
+  }
+  const ofFormat = formats ? variants.filter((variant) => formats.includes(variant.format)) : [...variants];
+  if (maxWidth == null) return ofFormat;
+  const narrow = ofFormat.filter((variant) => variant.width <= maxWidth);
+  if (narrow.length > 0 || ofFormat.length === 0) return narrow;
+  const smallest = Math.min(...ofFormat.map((variant) => variant.width));
+  return ofFormat.filter((variant) => variant.width === smallest);
+}
