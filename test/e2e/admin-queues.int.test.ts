@@ -58,7 +58,7 @@ describe('the queue dashboard', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const api = await dashboard('/admin/queues/api/queues', bearer(admin.accessToken));
     expect(api.status).toBe(200);
-    expect(((await api.json()) as { queues: Array<{ name: string }> }).queues.map((queue) => queue.name)).toEqual(['media']);
+    expect(((await api.json()) as { queues: Array<{ name: string }> }).queues.map((queue) => queue.name)).toEqual(['media', 'notification-email']);
   });
 
   it('gives an admin a browser session: an HttpOnly, SameSite=Strict cookie for /admin, and only to an admin', async () => {

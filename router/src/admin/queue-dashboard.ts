@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { MEDIA_QUEUE, mediaQueuePrefix } from '@lobby/contracts';
+import { MEDIA_QUEUE, mediaQueuePrefix, notificationEmailJob } from '@lobby/contracts';
 import type { Logger } from '@lobby/platform';
 import { Queue } from 'bullmq';
 import express from 'express';
@@ -16,13 +16,16 @@ export interface QueueDashboard {
 }
 
 /**
- * bull-board over Lobby's queues (the media image jobs), served by the router under
+ * bull-board over Lobby's queues (media's image jobs, notifications' e-mails), served by the router under
  * /admin/queues. It checks nobody: the router lets only admins reach it (admin-access.ts).
  */
 export function createQueueDashboard(options: { redisUrl: string; redisKeyPrefix: string; logger: Logger }): QueueDashboard {
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   connection.on('error', () => {});
-  const queues = [new Queue(MEDIA_QUEUE, { connection, prefix: mediaQueuePrefix(options.redisKeyPrefix) })];
+  const queues = [
+    new Queue(MEDIA_QUEUE, { connection, prefix: mediaQueuePrefix(options.redisKeyPrefix) }),
+    new Queue(notificationEmailJob.queue, { connection, prefix: notificationEmailJob.prefix(options.redisKeyPrefix) }),
+  ];
   for (const queue of queues) queue.on('error', (error) => options.logger.debug({ err: error }, 'queue dashboard: redis unavailable'));
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_DASHBOARD_PATH);
