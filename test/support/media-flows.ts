@@ -1,4 +1,4 @@
-import type { GraphQLResult } from './graphql.js';
+import { dataOf, type GraphQLResult } from './graphql.js';
 
 /** Sends one operation as some caller (through the router, or signed straight to the subgraph). */
 export type Send = <Data>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<Data>>;
@@ -27,11 +27,6 @@ const CREATE_UPLOAD = 'mutation($input: CreateUploadInput!) { createUpload(input
 const COMPLETE_UPLOAD = `mutation($id: ID!) { completeUpload(mediaId: $id) { ${MEDIA_FIELDS} } }`;
 const MEDIA = `query($id: ID!) { media(id: $id) { ${MEDIA_FIELDS} } }`;
 
-function data<Data>(result: GraphQLResult<Data>): Data {
-  if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-  return result.body.data;
-}
-
 export function mediaClient(send: Send) {
   return {
     createUpload: (input: { purpose: string; contentType: string; byteSize: number }) => send<{ createUpload: Upload }>(CREATE_UPLOAD, { input }),
@@ -40,17 +35,17 @@ export function mediaClient(send: Send) {
 
     /** createUpload, PUT the bytes as a client would, completeUpload; returns the media as completeUpload answered. */
     async upload(bytes: Buffer, contentType: string, purpose = 'LISTING_PHOTO'): Promise<MediaResult> {
-      const { createUpload } = data(await send<{ createUpload: Upload }>(CREATE_UPLOAD, { input: { purpose, contentType, byteSize: bytes.length } }));
+      const { createUpload } = dataOf(await send<{ createUpload: Upload }>(CREATE_UPLOAD, { input: { purpose, contentType, byteSize: bytes.length } }));
       const put = await putUpload(createUpload, bytes);
       if (put.status !== 200) throw new Error(`PUT answered ${put.status}: ${await put.text()}`);
-      return data(await send<{ completeUpload: MediaResult }>(COMPLETE_UPLOAD, { id: createUpload.media.id })).completeUpload;
+      return dataOf(await send<{ completeUpload: MediaResult }>(COMPLETE_UPLOAD, { id: createUpload.media.id })).completeUpload;
     },
 
     /** Polls `media(id)` until its status is final (READY or FAILED), or fails after `timeoutMs`. */
     async settled(mediaId: string, timeoutMs = 30_000): Promise<MediaResult> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const { media } = data(await send<{ media: MediaResult }>(MEDIA, { id: mediaId }));
+        const { media } = dataOf(await send<{ media: MediaResult }>(MEDIA, { id: mediaId }));
         if (media.status === 'READY' || media.status === 'FAILED') return media;
         if (Date.now() > deadline) throw new Error(`media ${mediaId} still ${media.status} after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -14,6 +14,7 @@ export * from './outage.js';
 export * from './page-info.type.js';
 export * from './page.args.js';
 export * from './pagination.js';
+export * from './redis.js';
 export * from './request-scope.js';
 export * from './selection.js';
 export * from './shutdown.js';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { GraphQLResult } from '../../../test/support/graphql.js';
+import { dataOf, type GraphQLResult } from '../../../test/support/graphql.js';
 import { signedPost } from '../../../test/support/signed-request.js';
 
 /** Calls to the buildings subgraph as the router would make them, on behalf of `userId` (null: signed out). */
@@ -7,11 +7,7 @@ export function buildingsApi(graphqlUrl: string) {
   const call = <Data = Record<string, unknown>>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<Data>> =>
     signedPost<Data>(graphqlUrl, query, variables, { userId });
 
-  async function data<Data>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-    const result = await call<Data>(userId, query, variables);
-    if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-    return result.body.data;
-  }
+  const data = async <Data>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> => dataOf(await call<Data>(userId, query, variables));
 
   const request = async (userId: string, buildingId: string): Promise<MembershipResult> =>
     (await data<{ requestMembership: MembershipResult }>(userId, REQUEST, { id: buildingId })).requestMembership;

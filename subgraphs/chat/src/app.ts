@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  connectRedis,
   createLogger,
   createMetricsRegistry,
   createSubgraphCaller,
@@ -11,7 +12,6 @@ import {
   startOutboxRelay,
   type SubgraphServer,
 } from '@lobby/platform';
-import { Redis } from 'ioredis';
 import { createChatContext, type ChatContext, type ChatDependencies } from './context.js';
 import { chatDatabase } from './database.js';
 import type { ChatEnv } from './env.js';
@@ -30,14 +30,8 @@ const REDIS_COMMAND_TIMEOUT_MS = 2_000;
 export async function createChatApp(env: ChatEnv, logger: Logger = createLogger('chat', env.LOG_LEVEL)): Promise<ChatApp> {
   const orm = await chatDatabase.open(env.DATABASE_URL);
   const relay = startOutboxRelay({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, logger });
-  // No offline queue: while Redis is away, publishing and typing fail at once (and messages still work).
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
-  // Without an offline queue, a command before the first connection fails: wait for it (or its failure).
-  await new Promise<void>((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', () => resolve());
-  });
+  // While Redis is away, publishing and typing fail at once (and messages still work).
+  const redis = await connectRedis(env.REDIS_URL, logger, { commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS });
 
   const dependencies: ChatDependencies = {
     redis,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InternalHeader } from '@lobby/contracts';
 import { signCallerContext } from '@lobby/platform';
-import type { GraphQLResult } from '../../../test/support/graphql.js';
+import { dataOf, type GraphQLResult } from '../../../test/support/graphql.js';
 import { testSecrets } from '../../../test/support/secrets.js';
 import { signedPost } from '../../../test/support/signed-request.js';
 
@@ -43,11 +43,7 @@ export function chatApi(graphqlUrl: string) {
   const call = <Data = Record<string, unknown>>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<Data>> =>
     signedPost<Data>(graphqlUrl, query, variables, { userId });
 
-  async function data<Data>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-    const result = await call<Data>(userId, query, variables);
-    if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-    return result.body.data;
-  }
+  const data = async <Data>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> => dataOf(await call<Data>(userId, query, variables));
 
   return {
     call,

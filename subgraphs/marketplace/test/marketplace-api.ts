@@ -1,4 +1,4 @@
-import type { GraphQLResult } from '../../../test/support/graphql.js';
+import { dataOf, type GraphQLResult } from '../../../test/support/graphql.js';
 import { CREATE_LISTING, PUBLISH_LISTING, newListingInput, type ListingResult, type NewListingInput } from '../../../test/support/marketplace.js';
 import { signedPost } from '../../../test/support/signed-request.js';
 
@@ -7,11 +7,7 @@ export function marketplaceApi(graphqlUrl: string) {
   const call = <Data = Record<string, unknown>>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<Data>> =>
     signedPost<Data>(graphqlUrl, query, variables, { userId });
 
-  async function data<Data>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-    const result = await call<Data>(userId, query, variables);
-    if (result.body.errors || !result.body.data) throw new Error(`unexpected errors: ${JSON.stringify(result.body.errors)}`);
-    return result.body.data;
-  }
+  const data = async <Data>(userId: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Data> => dataOf(await call<Data>(userId, query, variables));
 
   async function createListing(sellerId: string, buildingId: string, input: Partial<NewListingInput> = {}): Promise<ListingResult> {
     return (await data<{ createListing: ListingResult }>(sellerId, CREATE_LISTING, { input: newListingInput(buildingId, input) })).createListing;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  connectRedis,
   createLogger,
   createMetricsRegistry,
   createSubgraphCaller,
@@ -45,13 +46,8 @@ function emailAdapterFor(env: NotificationsEnv, logger: Logger): EmailAdapter {
 /** Builds the notifications subgraph with its domain event consumer and email worker, without listening. */
 export async function createNotificationsApp(env: NotificationsEnv, logger: Logger = createLogger('notifications', env.LOG_LEVEL)): Promise<NotificationsApp> {
   const orm = await notificationsDatabase.open(env.DATABASE_URL);
-  // No offline queue: while Redis is away, publishing and queueing fail at once (the event is then handled again later).
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
-  await new Promise<void>((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', () => resolve());
-  });
+  // While Redis is away, publishing and queueing fail at once (the event is then handled again later).
+  const redis = await connectRedis(env.REDIS_URL, logger, { commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS });
   // BullMQ's worker blocks on Redis and must retry for ever: a connection of its own, as BullMQ requires.
   const workerRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   workerRedis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable (email worker)'));

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createDomainEvent } from '@lobby/contracts';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/free-port.js';
 import { capturingLogger } from '../../../test/support/log-capture.js';
 import { startNotifications, type RunningNotifications } from '../../../test/support/notifications.js';
@@ -32,13 +33,6 @@ async function startIdentityStandIn(failures = 0) {
 const offerMade = (seller: string, buyer: string) =>
   createDomainEvent('marketplace.offer.made', buyer, { offerId: randomUUID(), listingId: randomUUID(), buildingId: randomUUID(), sellerId: seller, buyerId: buyer });
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    const value = probe();
-    if (value) return value;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('email through the logging adapter (no SMTP_URL)', () => {
   let identity: Awaited<ReturnType<typeof startIdentityStandIn>>;
@@ -65,7 +59,7 @@ describe('email through the logging adapter (no SMTP_URL)', () => {
     const event = offerMade(seller, buyer);
     await Promise.all([notifications.app.domainEvents.handle(event), notifications.app.domainEvents.handle(event)]);
     await notifications.app.domainEvents.handle(event);
-    const [email] = await until('the email', () => emailsTo('sally@example.test').length > 0 && emailsTo('sally@example.test'));
+    const [email] = await waitFor('the email', () => emailsTo('sally@example.test').length > 0 && emailsTo('sally@example.test'));
     expect(email!.email).toEqual({
       from: 'Lobby <no-reply@lobby.local>',
       to: 'sally@example.test',
@@ -88,7 +82,7 @@ describe('email through the logging adapter (no SMTP_URL)', () => {
     await api.data(b, UPDATE_PREFERENCES, { p: [{ type: 'MESSAGE_RECEIVED', channel: 'EMAIL', enabled: true }] });
     const sentBefore = jobsDone('sent').length;
     for (const preview of ['one', 'two', 'three']) await notifications.app.domainEvents.handle(message(preview));
-    await until('the burst email', () => jobsDone('sent').length > sentBefore);
+    await waitFor('the burst email', () => jobsDone('sent').length > sentBefore);
     const [burst] = await api.nodes(b);
     expect(burst).toMatchObject({ count: 3 });
     // Queued for the notification (made by "one"), sent as it stood when the job ran.
@@ -141,7 +135,7 @@ describe('email through SMTP (SMTP_URL set)', () => {
   it('delivers the email to the SMTP server, authenticated, from EMAIL_FROM to the recipient', async () => {
     expect(notifications.app.emailAdapter).toBe('smtp');
     await notifications.app.domainEvents.handle(offerMade(randomUUID(), randomUUID()));
-    const [mail] = await until('the SMTP delivery', () => received.length > 0 && received);
+    const [mail] = await waitFor('the SMTP delivery', () => received.length > 0 && received);
     expect(mail).toMatchObject({ from: 'hello@lobby.test', to: ['sally@example.test'] });
     expect(mail!.body).toContain('Subject: Lobby: New offer on your listing');
     expect(mail!.body).toContain('Ben: New offer on your listing');

@@ -1,5 +1,5 @@
 import { storageEnv } from '@lobby/object-storage';
-import { commonEnv, parseEnv, port, url } from '@lobby/platform';
+import { commonEnv, parseEnv, port, redisEnv, url } from '@lobby/platform';
 import { z } from 'zod';
 
 const commaList = <T extends z.ZodType>(item: T) =>
@@ -20,9 +20,8 @@ export function loadMediaWorkerEnv(source: Record<string, string | undefined> = 
       /** The health and metrics endpoint (there is nothing else to serve). */
       PORT: port(4106),
       HOST: z.string().default('0.0.0.0'),
-      REDIS_URL: url('redis://127.0.0.1:6379'),
-      /** Must equal the media subgraph's: the queue's keys live under it. */
-      REDIS_KEY_PREFIX: z.string().default('lobby:'),
+      /** REDIS_KEY_PREFIX must equal the media subgraph's: the queue's keys live under it. */
+      ...redisEnv,
       /** The media subgraph; the worker reports each job's outcome to its /internal/media/results. */
       MEDIA_SUBGRAPH_URL: url('http://127.0.0.1:4006/graphql'),
       MEDIA_REPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),

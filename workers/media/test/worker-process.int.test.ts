@@ -7,6 +7,7 @@ import { LocalDiskStorage, noUrls } from '@lobby/object-storage';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/free-port.js';
 import { phonePhoto } from '../../../test/support/images.js';
 import { mediaWorkerEnv, signedMediaClient, startMedia, type RunningMedia } from '../../../test/support/media.js';
@@ -46,21 +47,12 @@ async function startWorkerProcess(): Promise<{ child: ChildProcess; exited: Prom
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
   running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await until('worker ready', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200);
+  await waitFor('worker ready', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200, 30_000);
   return { child, exited };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
-const activeJob = (mediaId: string) => until(`job of ${mediaId} active`, async () => (await (await queue.getJob(mediaProcessJobId(mediaId)))?.getState()) === 'active');
+const activeJob = (mediaId: string) => waitFor(`job of ${mediaId} active`, async () => (await (await queue.getJob(mediaProcessJobId(mediaId)))?.getState()) === 'active', 30_000);
 
 describe('the media worker process', () => {
   it('killed with SIGKILL mid-job: after a restart the job completes once, with one set of variants', async () => {
@@ -77,7 +69,7 @@ describe('the media worker process', () => {
     const ready = await client.settled(uploaded.id, 60_000);
     expect(ready.status).toBe('READY');
     // The worker reports the result to media before BullMQ records the job as completed.
-    await until('job completed', async () => (await (await queue.getJob(mediaProcessJobId(uploaded.id)))?.getState()) === 'completed');
+    await waitFor('job completed', async () => (await (await queue.getJob(mediaProcessJobId(uploaded.id)))?.getState()) === 'completed', 30_000);
     stopGroup(second.child);
     await second.exited;
     const job = await queue.getJob(mediaProcessJobId(uploaded.id));
