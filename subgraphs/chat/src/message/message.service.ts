@@ -66,7 +66,6 @@ export class MessageService {
         const message = tx.create(Message, { conversation, seq: conversation.lastSeq, senderId: userId, clientMessageId, body, attachments, createdAt: now });
         const sender = await lockParticipant(tx, conversation.id, userId);
         Object.assign(sender, { lastReadSeq: message.seq, lastReadMessageId: message.id, lastReadAt: now });
-        await tx.flush();
         await recordDomainEvents(tx, [messageSentEvent(message, participants.map((p) => p.userId))]);
         return { message, participants };
       });
