@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench [--quick] [--standard-only | --scenarios-only]`: the standard federation benchmark
+// `pnpm bench [--quick] [--standard-only | --scenarios-only | --only=<scenario>]`: the standard federation benchmark
 // (Lobby's router, stock @apollo/gateway and Hive Gateway side by side on one supergraph), then
 // the Lobby scenarios on Lobby's real services. See bench/README.md.
 import { performance } from 'node:perf_hooks';
@@ -11,7 +11,7 @@ import { GATEWAY_CPU, LOAD_CPU, parseArgs, plannedSeconds } from './lib/config.m
 import { describeMachine } from './lib/machine.mjs';
 import { killAllNow, stopAll } from './lib/processes.mjs';
 import { writeResults } from './lib/report.mjs';
-import { runScenarios, startScenarioStack } from './lib/scenario-run.mjs';
+import { runScenarios, SCENARIOS, startScenarioStack } from './lib/scenario-run.mjs';
 import { runStandard } from './lib/standard-run.mjs';
 import { SYSTEMS } from './lib/systems.mjs';
 import { assertWrkInstalled } from './lib/wrk.mjs';
@@ -19,6 +19,9 @@ import { assertWrkInstalled } from './lib/wrk.mjs';
 let plan;
 try {
   plan = parseArgs(process.argv.slice(2));
+  const known = SCENARIOS.flatMap((s) => s.names);
+  const unknown = plan.only.filter((name) => !known.includes(name));
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${known.join(', ')})`);
 } catch (error) {
   console.error(`[bench] ${error.message}`);
   process.exit(2);

@@ -31,16 +31,21 @@ const PLANS = {
   },
 };
 
-const FLAGS = ['--quick', '--standard-only', '--scenarios-only'];
+const FLAGS = ['--quick', '--standard-only', '--scenarios-only', '--only=<scenario>'];
 
+/** `--only=<scenario>` runs that one scenario (by the name its figures appear under) and no standard rounds. */
 export function parseArgs(argv) {
   const args = new Set(argv);
+  const only = argv.filter((arg) => arg.startsWith('--only=')).map((arg) => arg.slice('--only='.length));
   for (const arg of args) {
-    if (!FLAGS.includes(arg)) throw new Error(`unknown argument ${arg} (accepted: ${FLAGS.join(', ')})`);
+    if (!FLAGS.includes(arg) && !arg.startsWith('--only=')) throw new Error(`unknown argument ${arg} (accepted: ${FLAGS.join(', ')})`);
   }
-  if (args.has('--standard-only') && args.has('--scenarios-only')) throw new Error('--standard-only and --scenarios-only exclude each other');
+  if (args.has('--standard-only') && (args.has('--scenarios-only') || only.length)) {
+    throw new Error('--standard-only excludes --scenarios-only and --only');
+  }
   const mode = args.has('--quick') ? 'quick' : 'full';
-  return { mode, standard: !args.has('--scenarios-only'), scenarios: !args.has('--standard-only'), ...PLANS[mode] };
+  const scenariosOnly = args.has('--scenarios-only') || only.length > 0;
+  return { mode, standard: !scenariosOnly, scenarios: !args.has('--standard-only'), only, ...PLANS[mode] };
 }
 
 // Upper bound for the whole run; the watchdog kills everything past it. Each turn also spends

@@ -56,8 +56,9 @@ export async function runScenarios({ plan, stackReady, logDir, log }) {
     return { scenarios, failures };
   }
   const started = performance.now();
+  const chosen = plan.only.length ? SCENARIOS.filter((s) => s.names.some((name) => plan.only.includes(name))) : SCENARIOS;
   try {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of chosen) {
       const began = performance.now();
       try {
         const result = await scenario.run({ stack, plan, workDir: logDir, log });
