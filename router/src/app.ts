@@ -63,6 +63,7 @@ export async function createRouter(env: RouterEnv, logger: Logger = createLogger
     subgraphRetries: env.SUBGRAPH_RETRIES,
     circuit: { failureThreshold: env.CIRCUIT_FAILURE_THRESHOLD, openMs: env.CIRCUIT_OPEN_MS },
     subgraphUrls: env.subgraphUrls,
+    exposeQueryPlan: !env.production,
     logger,
     metrics,
   });

@@ -1,8 +1,10 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway } from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
 import { Counter, Histogram, latencyBuckets, type Logger, type Registry } from '@lobby/platform';
 import type { CircuitBreakerOptions } from './circuit-breaker.js';
+import { PlanExecutor } from './execution/plan-executor.js';
 import { SubgraphClient } from './subgraph-client.js';
 import { SupergraphFile } from './supergraph/supergraph-file.js';
 
@@ -15,6 +17,8 @@ export interface GatewayOptions {
   circuit: CircuitBreakerOptions;
   /** Replaces routing URLs from the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
+  /** Answer Apollo Sandbox's query-plan header (never in production). */
+  exposeQueryPlan: boolean;
   logger: Logger;
   metrics: Registry;
 }
@@ -30,9 +34,9 @@ export interface SupergraphView {
   subscriptionOwners: Map<string, string>;
 }
 
-function subscriptionOwners(supergraphSdl: string): Map<string, string> {
+function subscriptionOwners(supergraph: Supergraph): Map<string, string> {
   const owners = new Map<string, string>();
-  for (const subgraph of Supergraph.build(supergraphSdl).subgraphs().values()) {
+  for (const subgraph of supergraph.subgraphs().values()) {
     for (const field of subgraph.schema.schemaDefinition.root('subscription')?.type.fields() ?? []) owners.set(field.name, subgraph.name);
   }
   return owners;
@@ -107,13 +111,28 @@ export function createGateway(options: GatewayOptions) {
     },
   });
 
-  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    view.apiSchema = apiSchema;
-    view.subscriptionOwners = subscriptionOwners(coreSupergraphSdl);
+  // The gateway plans; Lobby's executor runs the plans (docs/adr/0004-fast-router.md).
+  const executor = new PlanExecutor({
+    services: () => Object.fromEntries(clientsByName),
+    exposeQueryPlan: options.exposeQueryPlan,
+    maxPrepared: 1_000,
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    // Already validated by the gateway when it loaded this supergraph.
+    const supergraph = Supergraph.build(coreSupergraphSdl, { validateSupergraph: false });
+    view.apiSchema = apiSchema;
+    view.subscriptionOwners = subscriptionOwners(supergraph);
+    executor.update(apiSchema, supergraph);
+  });
+  // What Apollo Server runs: the gateway's schema loading and updates, with Lobby's executor.
+  const server: GatewayInterface = {
+    load: async (loadOptions) => ({ schema: (await gateway.load(loadOptions)).schema, executor: executor.execute }),
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+  };
 
   return {
-    gateway,
+    gateway: server,
     view,
     client: (name: string) => clientsByName.get(name),
     close: async () => {
