@@ -89,33 +89,48 @@ async function executeFetch(context: PlanContext, fetch: FetchNode, cursor: Curs
     return;
   }
 
+  // One representation per distinct entity: the same user or product reached by many paths is
+  // asked for once, and its answer merged into every place it appears (as Apollo Router does).
   const representations: Data[] = [];
-  const representedEntities: Data[] = [];
-  for (const entity of entities) {
-    const representation = representationOf(context.supergraphSchema, entity, fetch.requires);
-    if (representation?.__typename) {
-      applyRewrites(context.supergraphSchema, fetch.inputRewrites, representation);
-      representations.push(representation);
-      representedEntities.push(entity);
+  const placesOf: Data[][] = [];
+  const indexesOf: number[][] = [];
+  const seen = new Map<string, number>();
+  entities.forEach((entity, entityIndex) => {
+    const representation = representationOf(context.supergraphSchema, entity, fetch.requires!);
+    if (!representation?.__typename) return;
+    applyRewrites(context.supergraphSchema, fetch.inputRewrites, representation);
+    const key = JSON.stringify(representation);
+    let at = seen.get(key);
+    if (at === undefined) {
+      at = representations.push(representation) - 1;
+      seen.set(key, at);
+      placesOf.push([]);
+      indexesOf.push([]);
     }
-  }
+    placesOf[at]!.push(entity);
+    indexesOf[at]!.push(entityIndex);
+  });
   if (representations.length < 1) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const received = await send(context, fetch, cursor, { ...variables, representations });
+  const received = await send(context, fetch, cursor, { ...variables, representations }, indexesOf);
   if (!received) return;
   const receivedEntities = received._entities;
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
   if (receivedEntities.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
   for (let index = 0; index < receivedEntities.length; index++) {
     const receivedEntity = receivedEntities[index] as Data | null;
-    const entity = representedEntities[index] as Data;
-    if (receivedEntity && !receivedEntity.__typename) receivedEntity.__typename = entity.__typename;
+    const places = placesOf[index]!;
+    if (receivedEntity && !receivedEntity.__typename) receivedEntity.__typename = places[0]!.__typename;
     applyRewrites(context.supergraphSchema, fetch.outputRewrites, receivedEntity as Data);
-    deepMerge(entity, receivedEntity);
+    for (const entity of places) deepMerge(entity, receivedEntity);
   }
 }
 
-async function send(context: PlanContext, fetch: FetchNode, cursor: Cursor, variables: Data): Promise<Data | null | undefined> {
+/**
+ * Sends one fetch. `entitiesOf` maps each representation sent to the entities it stands for (their
+ * indexes in the flattened list), so an error on `_entities[i]` is reported at each of them.
+ */
+async function send(context: PlanContext, fetch: FetchNode, cursor: Cursor, variables: Data, entitiesOf?: number[][]): Promise<Data | null | undefined> {
   const { requestContext } = context;
   const response = await context.services[fetch.serviceName]!.process({
     kind: INCOMING_OPERATION,
@@ -126,8 +141,10 @@ async function send(context: PlanContext, fetch: FetchNode, cursor: Cursor, vari
     pathInIncomingRequest: cursor.path,
   } as unknown as GraphQLDataSourceProcessOptions);
   if (response.errors) {
-    const errorPath = lazyErrorPath(fetch, cursor);
-    context.errors.push(...response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, errorPath)));
+    const errorPaths = lazyErrorPaths(fetch, cursor, entitiesOf);
+    for (const error of response.errors) {
+      for (const path of errorPaths(error.path)) context.errors.push(downstreamServiceError(error, fetch.serviceName, path));
+    }
     // What usage reporting reads when a subgraph sends no trace (as the gateway records it).
     const metrics = requestContext.metrics as { nonFtv1ErrorPaths?: { subgraph: string; path: unknown }[] };
     if (!response.extensions?.ftv1) {
@@ -177,8 +194,11 @@ function representationOf(schema: GraphQLSchema, source: unknown, selections: re
   return result;
 }
 
-/** Where a subgraph's error belongs in the client's answer (an `_entities` index mapped back to its entity). */
-function lazyErrorPath(fetch: FetchNode, cursor: Cursor): (path: GraphQLFormattedError['path']) => ResponsePath | undefined {
+/**
+ * Where a subgraph's error belongs in the client's answer: an error on `_entities[i]` at the path of
+ * each entity that representation stands for; any other below the fetch's own path.
+ */
+function lazyErrorPaths(fetch: FetchNode, cursor: Cursor, entitiesOf: number[][] | undefined): (path: GraphQLFormattedError['path']) => (ResponsePath | undefined)[] {
   let hydrated: ResponsePath[] | undefined;
   return (path) => {
     if (fetch.requires && typeof path?.[1] === 'number') {
@@ -186,21 +206,18 @@ function lazyErrorPath(fetch: FetchNode, cursor: Cursor): (path: GraphQLFormatte
         hydrated = [];
         generateHydratedPaths([], cursor.path, cursor.fullResult, hydrated);
       }
-      return [...(hydrated[path[1]] ?? []), ...path.slice(2)];
+      const rest = path.slice(2);
+      return (entitiesOf?.[path[1]] ?? [path[1]]).map((index) => [...(hydrated![index] ?? []), ...rest]);
     }
-    return path ? [...cursor.path, ...path] : undefined;
+    return [path ? [...cursor.path, ...path] : undefined];
   };
 }
 
-function downstreamServiceError(
-  original: GraphQLFormattedError,
-  serviceName: string,
-  errorPath: (path: GraphQLFormattedError['path']) => ResponsePath | undefined,
-): GraphQLError {
+function downstreamServiceError(original: GraphQLFormattedError, serviceName: string, path: ResponsePath | undefined): GraphQLError {
   const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
   const options = {
     originalError: original as unknown as Error,
-    path: errorPath(original.path),
+    path,
     extensions: { ...original.extensions, serviceName },
   };
   const codeDef = errorCodeDef(original as unknown as GraphQLError);

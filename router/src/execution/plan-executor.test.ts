@@ -80,12 +80,15 @@ const subgraphs = [
   {
     name: 'reviews',
     typeDefs: parse(`${LINK}
-      type Query { orphanReview: Review }
+      type Query { orphanReview: Review ghostReviews: [Review!]! }
       type Review { id: ID! body: String! author: User product: Product }
       type User @key(fields: "id") { id: ID! reviews: [Review!]! }
       type Product @key(fields: "upc") { upc: String! reviews: [Review!]! price: Int @external weight: Int @external shippingEstimate: Int @requires(fields: "price weight") }`),
     resolvers: {
-      Query: { orphanReview: () => ({ id: 'r9', body: 'Who wrote this?', authorId: 'nobody', upc: 'p1' }) },
+      Query: {
+        orphanReview: () => ({ id: 'r9', body: 'Who wrote this?', authorId: 'nobody', upc: 'p1' }),
+        ghostReviews: () => [reviews[2], { ...reviews[2], id: 'r3b' }, reviews[0]],
+      },
       Review: { author: (r: { authorId: string }) => ({ id: r.authorId }), product: (r: { upc: string }) => ({ upc: r.upc }) },
       User: {
         reviews: ({ id }: { id: string }) => {
@@ -155,6 +158,7 @@ describe('PlanExecutor', () => {
   let stock: GatewayExecutor;
   let lobby: PlanExecutor;
   let apiSchema: GraphQLSchema;
+  const sentToAccounts: unknown[] = [];
 
   beforeAll(async () => {
     const composed = composeServices(subgraphs.map(({ name, typeDefs }) => ({ name, typeDefs, url: `http://${name}.invalid/graphql` })));
@@ -167,7 +171,11 @@ describe('PlanExecutor', () => {
     const loaded = await gateway.load();
     stock = loaded.executor as unknown as GatewayExecutor;
     apiSchema = loaded.schema;
-    lobby = new PlanExecutor({ services: () => services, exposeQueryPlan: false, maxPrepared: 4 });
+    const accounts = services.accounts!;
+    const recordingAccounts: GraphQLDataSource = {
+      process: (options) => (sentToAccounts.push(options.request.variables), accounts.process(options)),
+    };
+    lobby = new PlanExecutor({ services: () => ({ ...services, accounts: recordingAccounts }), exposeQueryPlan: false, maxPrepared: 4 });
     lobby.update(apiSchema, Supergraph.build(supergraphSdl));
   });
 
@@ -187,6 +195,30 @@ describe('PlanExecutor', () => {
     );
     const completion = answers.flatMap((answer) => (answer.extensions?.valueCompletion as GraphQLError[] | undefined) ?? []).map((error) => error.message);
     expect(completion).toEqual(expect.arrayContaining(['Invalid value found for field User.role.', 'Cannot return null for non-nullable field User.name.']));
+  });
+
+  it('asks once for an entity reached by several paths, and reports its error at each of them', async () => {
+    sentToAccounts.length = 0;
+    const answer = await lobby.execute(requestContext(apiSchema, '{ ghostReviews { id author { id name } } }'));
+    expect(sentToAccounts).toEqual([
+      {
+        representations: [
+          { __typename: 'User', id: 'ghost' },
+          { __typename: 'User', id: '1' },
+        ],
+      },
+    ]);
+    expect(answer.data).toEqual({
+      ghostReviews: [
+        { id: 'r3', author: null },
+        { id: 'r3b', author: null },
+        { id: 'r1', author: { id: '1', name: 'Ada' } },
+      ],
+    });
+    expect(answer.errors?.map((error) => [error.message, error.path])).toEqual([
+      ['no such user', ['ghostReviews', 0, 'author']],
+      ['no such user', ['ghostReviews', 1, 'author']],
+    ]);
   });
 
   it('prepares an operation once and keeps only the most recently used', async () => {
