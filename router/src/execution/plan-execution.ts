@@ -99,7 +99,7 @@ async function executeFetch(context: PlanContext, fetch: FetchNode, cursor: Curs
     const representation = representationOf(context.supergraphSchema, entity, fetch.requires!);
     if (!representation?.__typename) return;
     applyRewrites(context.supergraphSchema, fetch.inputRewrites, representation);
-    const key = JSON.stringify(representation);
+    const key = representationKey(representation);
     let at = seen.get(key);
     if (at === undefined) {
       at = representations.push(representation) - 1;
@@ -192,6 +192,23 @@ function representationOf(schema: GraphQLSchema, source: unknown, selections: re
     }
   }
   return result;
+}
+
+/**
+ * Identifies a representation: its fields in order, each value tagged with its JSON type (so 1,
+ * "1" and null never meet) and strings prefixed with their length (so no value can pass for the
+ * next field). Cheaper than JSON.stringify for the flat objects keys are; nested ones (composite
+ * keys) use it.
+ */
+function representationKey(representation: Data): string {
+  let key = '';
+  for (const name in representation) {
+    const value = representation[name];
+    if (typeof value === 'string') key += `${name}:s${value.length}:${value};`;
+    else if (typeof value === 'object' && value !== null) key += `${name}:o${JSON.stringify(value)};`;
+    else key += `${name}:${String(value)};`;
+  }
+  return key;
 }
 
 /**
