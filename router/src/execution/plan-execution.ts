@@ -89,27 +89,7 @@ async function executeFetch(context: PlanContext, fetch: FetchNode, cursor: Curs
     return;
   }
 
-  // One representation per distinct entity: the same user or product reached by many paths is
-  // asked for once, and its answer merged into every place it appears (as Apollo Router does).
-  const representations: Data[] = [];
-  const placesOf: Data[][] = [];
-  const indexesOf: number[][] = [];
-  const seen = new Map<string, number>();
-  entities.forEach((entity, entityIndex) => {
-    const representation = representationOf(context.supergraphSchema, entity, fetch.requires!);
-    if (!representation?.__typename) return;
-    applyRewrites(context.supergraphSchema, fetch.inputRewrites, representation);
-    const key = representationKey(representation);
-    let at = seen.get(key);
-    if (at === undefined) {
-      at = representations.push(representation) - 1;
-      seen.set(key, at);
-      placesOf.push([]);
-      indexesOf.push([]);
-    }
-    placesOf[at]!.push(entity);
-    indexesOf[at]!.push(entityIndex);
-  });
+  const { representations, placesOf, indexesOf } = distinctRepresentations(context.supergraphSchema, fetch, entities);
   if (representations.length < 1) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
   const received = await send(context, fetch, cursor, { ...variables, representations }, indexesOf);
@@ -124,6 +104,46 @@ async function executeFetch(context: PlanContext, fetch: FetchNode, cursor: Curs
     applyRewrites(context.supergraphSchema, fetch.outputRewrites, receivedEntity as Data);
     for (const entity of places) deepMerge(entity, receivedEntity);
   }
+}
+
+/**
+ * One representation per distinct entity: the same user or product reached by many paths is asked
+ * for once (as Apollo Router does), and its answer merged once into each distinct object standing
+ * for it (`placesOf`). After such a merge, objects below it are shared between paths, so the next
+ * level meets the same object many times: it is recognised by identity before any work. Every
+ * position still counts for error paths (`indexesOf`, indexes into `entities`).
+ */
+function distinctRepresentations(schema: GraphQLSchema, fetch: FetchNode, entities: Data[]) {
+  const representations: Data[] = [];
+  const placesOf: Data[][] = [];
+  const indexesOf: number[][] = [];
+  const byKey = new Map<string, number>();
+  // Entity object → its representation's index, or -1 if it has none.
+  const byObject = new Map<Data, number>();
+  for (let index = 0; index < entities.length; index++) {
+    const entity = entities[index]!;
+    let at = byObject.get(entity);
+    if (at === undefined) {
+      const representation = representationOf(schema, entity, fetch.requires!);
+      if (representation?.__typename) {
+        applyRewrites(schema, fetch.inputRewrites, representation);
+        const key = representationKey(representation);
+        at = byKey.get(key);
+        if (at === undefined) {
+          at = representations.push(representation) - 1;
+          byKey.set(key, at);
+          placesOf.push([]);
+          indexesOf.push([]);
+        }
+        placesOf[at]!.push(entity);
+      } else {
+        at = -1;
+      }
+      byObject.set(entity, at);
+    }
+    if (at >= 0) indexesOf[at]!.push(index);
+  }
+  return { representations, placesOf, indexesOf };
 }
 
 /**
