@@ -3,6 +3,7 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { HeaderMap } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -159,11 +160,12 @@ describe('PlanExecutor', () => {
   let lobby: PlanExecutor;
   let apiSchema: GraphQLSchema;
   const sentToAccounts: unknown[] = [];
+  let supergraphSdl: string;
 
   beforeAll(async () => {
     const composed = composeServices(subgraphs.map(({ name, typeDefs }) => ({ name, typeDefs, url: `http://${name}.invalid/graphql` })));
     if (!composed.supergraphSdl) throw new Error(`composition failed: ${composed.errors?.map((e) => e.message).join('; ')}`);
-    const supergraphSdl = composed.supergraphSdl;
+    supergraphSdl = composed.supergraphSdl;
     const services: Record<string, GraphQLDataSource> = Object.fromEntries(
       subgraphs.map(({ name, typeDefs, resolvers }) => [name, new LocalGraphQLDataSource(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }))]),
     );
@@ -219,6 +221,20 @@ describe('PlanExecutor', () => {
       ['no such user', ['ghostReviews', 0, 'author']],
       ['no such user', ['ghostReviews', 1, 'author']],
     ]);
+  });
+
+  it("answers Apollo Sandbox's query-plan header only where allowed", async () => {
+    const asking = () => {
+      const context = requestContext(apiSchema, '{ me { name reviews { body } } }');
+      (context.request as { http?: unknown }).http = { method: 'POST', headers: new HeaderMap([['apollo-query-plan-experimental', '1']]), search: '' };
+      return context;
+    };
+    const hidden = await lobby.execute(asking());
+    expect(hidden.extensions).toBeUndefined();
+    const showing = new PlanExecutor({ services: () => ({}), exposeQueryPlan: true, maxPrepared: 1 });
+    showing.update(apiSchema, Supergraph.build(supergraphSdl));
+    const shown = await showing.execute(asking());
+    expect(shown.extensions?.__queryPlanExperimental).toContain('Fetch(service: "reviews")');
   });
 
   it('prepares an operation once and keeps only the most recently used', async () => {
