@@ -47,7 +47,7 @@ export function withRatios(standard, baseline) {
   );
 }
 
-function standardMarkdown({ machine, standard }, rounds, labels) {
+export function standardMarkdown({ machine, standard }, rounds, labels) {
   const run = machine.run;
   const fmt = (s, m) => `${s[m]}${s.ratioVsStock?.[m] != null ? ` (${s.ratioVsStock[m]}×)` : ''}`;
   const lines = [

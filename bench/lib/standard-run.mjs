@@ -8,7 +8,7 @@ import { composeSupergraph } from '../standard/compose.mjs';
 import { CONNECTIONS, GATEWAY_CPU, LOAD_CPU } from './config.mjs';
 import { startGateway } from './gateway.mjs';
 import { measureTurn } from './measure.mjs';
-import { assertPortsFree, GATEWAY_PORTS, SUBGRAPH_ORIGIN, SUBGRAPH_PORT } from './ports.mjs';
+import { assertPortsFree, SUBGRAPH_ORIGIN, SUBGRAPH_PORT } from './ports.mjs';
 import { startPinned, stop } from './processes.mjs';
 import { peakRssMb } from './proc-stats.mjs';
 import { waitFor200 } from './readiness.mjs';
@@ -20,10 +20,10 @@ import { EXPECTED_BYTES, REQUEST_BODY } from './test-query.mjs';
  * Returns { standard, rounds, run } (run: settings, response checks, failures). `beforeRounds`
  * runs once every gateway is up, before anything is measured.
  */
-export async function runStandard({ plan, logDir, log, beforeRounds = async () => {} }) {
+export async function runStandard({ plan, logDir, log, beforeRounds = async () => {}, systems = SYSTEMS }) {
   const bodyFile = join(logDir, 'request-body.json');
   writeFileSync(bodyFile, REQUEST_BODY);
-  await assertPortsFree([SUBGRAPH_PORT, ...Object.values(GATEWAY_PORTS)]);
+  await assertPortsFree([SUBGRAPH_PORT, ...systems.map((system) => Number(new URL(system.url).port))]);
   const supergraphPath = composeSupergraph();
 
   const subgraphs = startPinned({
@@ -39,7 +39,7 @@ export async function runStandard({ plan, logDir, log, beforeRounds = async () =
     await waitFor200(subgraphs, `${SUBGRAPH_ORIGIN}/health`, { timeoutMs: 30_000 });
     const failures = {};
     const responseCheck = {};
-    for (const system of SYSTEMS) {
+    for (const system of systems) {
       try {
         const { proc, check, verdict } = await startGateway(system, supergraphPath, logDir);
         // Size every response must have: the verified answer's, or the expected one if it differs
@@ -56,7 +56,7 @@ export async function runStandard({ plan, logDir, log, beforeRounds = async () =
     await beforeRounds();
     const rounds = Object.fromEntries([...running.keys()].map((name) => [name, []]));
     for (let r = 0; r < plan.rounds; r += 1) {
-      for (const system of SYSTEMS) {
+      for (const system of systems) {
         const entry = running.get(system.name);
         if (!entry) continue;
         try {
@@ -78,7 +78,7 @@ export async function runStandard({ plan, logDir, log, beforeRounds = async () =
     }
 
     const standard = {};
-    for (const system of SYSTEMS) {
+    for (const system of systems) {
       const turns = rounds[system.name] ?? [];
       const entry = running.get(system.name);
       standard[system.name] = entry && turns.length === plan.rounds ? summarise(turns, peakRssMb(entry.proc.pid)) : null;

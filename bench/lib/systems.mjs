@@ -15,21 +15,25 @@ const hiveBin = () =>
 
 const url = (name, path = '/graphql') => `http://${HOST}:${GATEWAY_PORTS[name]}${path}`;
 
-/** Order matters: it is the A B C order of every round, and 'apollo-gateway' is the baseline. */
-export const SYSTEMS = [
-  {
-    name: 'lobby',
-    label: "Lobby's router",
-    url: url('lobby'),
-    readyUrl: url('lobby', '/health/ready'),
-    missing: () => (existsSync(LOBBY_MAIN) ? null : `${LOBBY_MAIN} not found (run pnpm build)`),
+/**
+ * Lobby's router from a build: `main` is its dist/main.js (another checkout's, to compare builds —
+ * see compare.mjs), served on `port`.
+ */
+export function lobbySystem({ name = 'lobby', label = "Lobby's router", main = LOBBY_MAIN, port = GATEWAY_PORTS.lobby } = {}) {
+  const at = (path) => `http://${HOST}:${port}${path}`;
+  return {
+    name,
+    label,
+    url: at('/graphql'),
+    readyUrl: at('/health/ready'),
+    missing: () => (existsSync(main) ? null : `${main} not found (run pnpm build)`),
     start: (supergraphPath) => ({
       command: process.execPath,
-      args: [LOBBY_MAIN],
-      cwd: join(REPO_DIR, 'router'),
+      args: [main],
+      cwd: join(dirname(main), '..'),
       // Production configuration: CSRF prevention, auth and limits on, as deployed.
       env: {
-        PORT: String(GATEWAY_PORTS.lobby),
+        PORT: String(port),
         HOST,
         SUPERGRAPH_PATH: supergraphPath,
         NODE_ENV: 'production',
@@ -46,7 +50,12 @@ export const SYSTEMS = [
         RATE_LIMIT_PER_IP: '1000000000',
       },
     }),
-  },
+  };
+}
+
+/** Order matters: it is the A B C order of every round, and 'apollo-gateway' is the baseline. */
+export const SYSTEMS = [
+  lobbySystem(),
   {
     name: 'apollo-gateway',
     label: 'stock @apollo/gateway',
