@@ -13,8 +13,9 @@ import { ConversationService } from './conversation/conversation.service.js';
 import type { Participant } from './conversation/participant.entity.js';
 import type { ChatEvents } from './events.js';
 import { findListing, type ListingSummary } from './listing/listing.client.js';
-import { createMessageLoader } from './message/message.loader.js';
+import type { MessageData } from './message/message.data.js';
 import type { Message } from './message/message.entity.js';
+import { createMessageLoader, createVisibleMessageLoader } from './message/message.loader.js';
 import { MessageService } from './message/message.service.js';
 import { TypingService, type TypingSettings } from './typing/typing.service.js';
 import type { Viewer } from './viewer.js';
@@ -23,7 +24,9 @@ export interface ChatLoaders {
   /** Only conversations the viewer takes part in. */
   conversation: DataLoader<string, Conversation | null>;
   participants: DataLoader<string, Participant[]>;
-  /** By id, unchecked: reach messages through MessageService.find, which checks. */
+  /** Only messages of conversations the viewer takes part in. */
+  message: DataLoader<string, MessageData | null>;
+  /** By id, unchecked: only where the conversation was checked on the way in (read receipts). */
   messageById: DataLoader<string, Message | null>;
   lastMessage: DataLoader<Conversation, Message | null, string>;
   unreadCount: DataLoader<string, number>;
@@ -56,6 +59,7 @@ export function createChatContext(caller: CallerContext, em: EntityManager, depe
   const loaders: ChatLoaders = {
     conversation: createVisibleConversationLoader(em, viewer),
     participants: createParticipantsLoader(em),
+    message: createVisibleMessageLoader(em, viewer),
     messageById: createMessageLoader(em),
     lastMessage: createLastMessageLoader(em),
     unreadCount: createUnreadCountLoader(em, viewer),
@@ -66,7 +70,7 @@ export function createChatContext(caller: CallerContext, em: EntityManager, depe
     viewer,
     em,
     conversations,
-    messages: new MessageService(em, viewer, conversations, loaders.messageById, dependencies.events),
+    messages: new MessageService(em, viewer, conversations, loaders.message, dependencies.events),
     typing: new TypingService(dependencies.redis, viewer, conversations, loaders.participants, dependencies.events, dependencies.typing),
     listings: { find: (listingId) => findListing(dependencies.marketplace, caller, listingId) },
     loaders,

@@ -1,5 +1,5 @@
 import { createDomainEvent, type AnyDomainEvent } from '@lobby/contracts';
-import type { Message } from './message/message.entity.js';
+import type { MessageData } from './message/message.data.js';
 
 const PREVIEW_LENGTH = 140;
 
@@ -7,7 +7,7 @@ const PREVIEW_LENGTH = 140;
  * `chat.message.sent` (packages/contracts/src/domain-events.ts), recorded in the transaction that
  * stores the message. The recipients are the other participants at the time of sending.
  */
-export function messageSentEvent(message: Message, participantIds: string[]): AnyDomainEvent {
+export function messageSentEvent(message: MessageData, participantIds: string[]): AnyDomainEvent {
   return createDomainEvent('chat.message.sent', message.senderId, {
     conversationId: message.conversation.id,
     messageId: message.id,

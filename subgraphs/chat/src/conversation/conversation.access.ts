@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '@lobby/platform';
-import { Conversation } from './conversation.entity.js';
 import { Participant } from './participant.entity.js';
 
 /**
@@ -12,14 +11,6 @@ export async function participantsOf(em: EntityManager, conversationId: string, 
   const participants = await em.find(Participant, { conversation: conversationId }, { orderBy: { joinedAt: 'asc', id: 'asc' } });
   if (!participants.some((participant) => participant.userId === userId)) throw new NotFoundError(what);
   return participants;
-}
-
-/**
- * Takes the conversation's row lock (inside the caller's transaction): sends to one conversation
- * are serialised, so its messages are numbered in commit order.
- */
-export function lockConversation(tx: EntityManager, conversationId: string): Promise<Conversation> {
-  return tx.findOneOrFail(Conversation, { id: conversationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
 /** The user's participation, locked and fresh: read receipts only move forward, even when two devices race. */

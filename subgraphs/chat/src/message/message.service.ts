@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, ForbiddenError, NotFoundError, pageSize, recordDomainEvents } from '@lobby/platform';
 import type DataLoader from 'dataloader';
-import { lockConversation, lockParticipant, participantsOf } from '../conversation/conversation.access.js';
+import { participantsOf } from '../conversation/conversation.access.js';
 import type { ConversationService } from '../conversation/conversation.service.js';
+import { numberNextMessage, readUpTo } from '../conversation/conversation.sql.js';
 import { messageSentEvent } from '../domain-events.js';
 import { messageAddedEvents, messageUpdatedEvents, type ChatEvents } from '../events.js';
 import { requireUser, type Viewer } from '../viewer.js';
+import type { MessageData } from './message.data.js';
 import { Message } from './message.entity.js';
 import {
   MESSAGE_PAGE_LIMITS,
@@ -18,6 +21,7 @@ import {
   toMessagePage,
   type MessagePage,
 } from './message.rules.js';
+import { insertMessage, selectSentMessage } from './message.sql.js';
 
 export interface NewMessage {
   conversationId: string;
@@ -37,16 +41,19 @@ export class MessageService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly conversations: ConversationService,
-    /** Messages by id, batched; whether the viewer may see one is checked here, not there. */
-    private readonly messagesById: DataLoader<string, Message | null>,
+    /** Messages of the viewer's conversations (null for any other), batched. */
+    private readonly visibleMessages: DataLoader<string, MessageData | null>,
     private readonly events: ChatEvents,
   ) {}
 
   /**
    * Sends a message, once per (sender, clientMessageId): a retry returns the first message and
-   * publishes nothing again. Sending reads the conversation up to one's own message.
+   * publishes nothing again. Sending reads the conversation up to one's own message. Every
+   * message takes this path, so it is plain SQL (message.sql.ts, conversation.sql.ts): the
+   * numbering takes the conversation's row lock and checks that the sender takes part, then
+   * the message, the sender's read receipt and the outbox event are written in that transaction.
    */
-  async send(input: NewMessage): Promise<Message> {
+  async send(input: NewMessage): Promise<MessageData> {
     const userId = requireUser(this.viewer);
     const body = normalizeBody(input.body);
     const attachments = normalizeAttachments(input.attachments);
@@ -54,25 +61,33 @@ export class MessageService {
     const earlier = await this.earlierSend(userId, clientMessageId, input.conversationId);
     if (earlier) return earlier;
     try {
-      const { message, participants } = await this.em.transactional(async (tx) => {
-        const participants = await participantsOf(tx, input.conversationId, userId);
-        const conversation = await lockConversation(tx, input.conversationId);
-        // A retry of this very send may have committed while we waited for the lock.
-        const raced = await tx.findOne(Message, { senderId: userId, clientMessageId }, { refresh: true });
-        if (raced) return { message: raced, participants: null };
+      const { message, participantIds } = await this.em.transactional(async (tx) => {
         const now = new Date();
-        conversation.lastSeq += 1;
-        conversation.lastActivityAt = now;
-        const message = tx.create(Message, { conversation, seq: conversation.lastSeq, senderId: userId, clientMessageId, body, attachments, createdAt: now });
-        const sender = await lockParticipant(tx, conversation.id, userId);
-        Object.assign(sender, { lastReadSeq: message.seq, lastReadMessageId: message.id, lastReadAt: now });
-        await recordDomainEvents(tx, [messageSentEvent(message, participants.map((p) => p.userId))]);
-        return { message, participants };
+        const numbered = await numberNextMessage(tx, input.conversationId, userId, now);
+        if (!numbered) throw new NotFoundError('Conversation');
+        const message: MessageData = {
+          id: randomUUID(),
+          conversation: { id: input.conversationId },
+          seq: numbered.seq,
+          senderId: userId,
+          clientMessageId,
+          body,
+          attachments,
+          createdAt: now,
+          editedAt: null,
+          deletedAt: null,
+        };
+        await insertMessage(tx, message);
+        await readUpTo(tx, userId, message, now);
+        await recordDomainEvents(tx, [messageSentEvent(message, numbered.participantIds)]);
+        return { message, participantIds: numbered.participantIds };
       });
-      if (participants) await this.events.publish(messageAddedEvents(message.conversation.id, message.id, participants.map((p) => p.userId)));
-      return this.sameConversation(message, input.conversationId);
+      await this.events.publish(messageAddedEvents(message.conversation.id, message.id, participantIds));
+      return message;
     } catch (error) {
-      // The same key sent to another conversation at the same instant: the unique index decides.
+      // A retry of this send committed first (it held the conversation's lock while we waited),
+      // or the same key went to another conversation at the same instant: the unique index
+      // refused our insert and rolled our transaction back, numbering included.
       if (error instanceof UniqueConstraintViolationException) {
         const winner = await this.earlierSend(userId, clientMessageId, input.conversationId);
         if (winner) return winner;
@@ -119,20 +134,18 @@ export class MessageService {
   }
 
   /** A message of a conversation the viewer takes part in; null for anything else. */
-  async find(messageId: string): Promise<Message | null> {
-    const message = await this.messagesById.load(messageId);
-    if (!message) return null;
-    return (await this.conversations.find(message.conversation.id)) ? message : null;
+  find(messageId: string): Promise<MessageData | null> {
+    return this.visibleMessages.load(messageId);
   }
 
   /** The message this sender already sent with this key, if any. */
-  private async earlierSend(userId: string, clientMessageId: string, conversationId: string): Promise<Message | null> {
-    const earlier = await this.em.findOne(Message, { senderId: userId, clientMessageId });
+  private async earlierSend(userId: string, clientMessageId: string, conversationId: string): Promise<MessageData | null> {
+    const earlier = await selectSentMessage(this.em, userId, clientMessageId);
     return earlier ? this.sameConversation(earlier, conversationId) : null;
   }
 
   /** A key is one message: reusing it for another conversation is a client bug, not a retry. */
-  private sameConversation(message: Message, conversationId: string): Message {
+  private sameConversation(message: MessageData, conversationId: string): MessageData {
     if (message.conversation.id !== conversationId) throw new ConflictError('This clientMessageId was already used for a message in another conversation.');
     return message;
   }
