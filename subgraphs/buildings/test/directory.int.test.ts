@@ -190,6 +190,19 @@ describe('_entities', () => {
     expect(result._entities.slice(1)).toEqual([null, null]);
   });
 
+  it('reads a building by reference or id with the same fields as createBuilding returned (an entity)', async () => {
+    const fields = 'id name slug address city country createdAt branding { accentColor logoMediaId }';
+    const { createBuilding: created } = await api.data<{ createBuilding: { id: string } }>(randomUUID(), `mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { ${fields} } }`, {
+      input: newBuildingInput({ name: 'Ngõ 12 "Hoa Sữa"' }),
+    });
+    const byReference = await api.data<{ _entities: unknown[] }>(null, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Building { ${fields} } } }`, {
+      r: [{ __typename: 'Building', id: created.id }],
+    });
+    const byId = await api.data<{ building: unknown }>(null, `query($id: ID) { building(id: $id) { ${fields} } }`, { id: created.id });
+    expect(byReference._entities).toEqual([created]);
+    expect(byId.building).toEqual(created);
+  });
+
   it('resolves a batch of 20 buildings with memberCount in two SQL statements', async () => {
     const created: CreatedBuilding[] = [];
     for (let n = 0; n < 20; n += 1) {
