@@ -4,15 +4,14 @@ import type { CallerContext } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import { createAvatarIdLoader } from './avatar/avatar.loader.js';
 import { AvatarService } from './avatar/avatar.service.js';
-import type { Media } from './media/media.entity.js';
-import { createVisibleMediaLoader } from './media/media.loader.js';
+import { createVisibleMediaLoader, type MediaRecord } from './media/media.loader.js';
 import type { MediaJobs } from './media/media.queue.js';
 import { MediaService, type MediaSettings } from './media/media.service.js';
 import type { Viewer } from './viewer.js';
 
 export interface MediaLoaders {
   /** Only media the viewer may see. */
-  mediaById: DataLoader<string, Media | null>;
+  mediaById: DataLoader<string, MediaRecord | null>;
   avatarIdByUser: DataLoader<string, string | null>;
 }
 

@@ -6,6 +6,7 @@ import type DataLoader from 'dataloader';
 import { refusalOf, sniffImageType, SNIFF_LENGTH } from '../upload/image-type.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Media, originalKeyOf } from './media.entity.js';
+import type { MediaRecord } from './media.loader.js';
 import type { MediaJobs } from './media.queue.js';
 import { checkByteSize, normalizeContentType } from './media.rules.js';
 import { type MediaPurpose, MediaStatus } from './media.status.js';
@@ -27,14 +28,14 @@ export class MediaService {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
-    private readonly visible: DataLoader<string, Media | null>,
+    private readonly visible: DataLoader<string, MediaRecord | null>,
     private readonly storage: ObjectStorage,
     private readonly jobs: MediaJobs,
     private readonly settings: MediaSettings,
   ) {}
 
   /** A media the viewer may see; NOT_FOUND otherwise. */
-  async find(mediaId: string): Promise<Media> {
+  async find(mediaId: string): Promise<MediaRecord> {
     const media = await this.visible.load(mediaId);
     if (!media) throw new NotFoundError('Media');
     return media;
