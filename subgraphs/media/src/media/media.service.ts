@@ -5,6 +5,7 @@ import { NotFoundError, ServiceUnavailableError, UserInputError } from '@lobby/p
 import type DataLoader from 'dataloader';
 import { refusalOf, sniffImageType, SNIFF_LENGTH } from '../upload/image-type.js';
 import { requireUser, type Viewer } from '../viewer.js';
+import type { DownloadUrls } from './download-urls.js';
 import { Media, originalKeyOf } from './media.entity.js';
 import type { MediaRecord } from './media.loader.js';
 import type { MediaJobs } from './media.queue.js';
@@ -14,7 +15,6 @@ import { type MediaPurpose, MediaStatus } from './media.status.js';
 export interface MediaSettings {
   maxUploadBytes: number;
   uploadUrlTtlSeconds: number;
-  downloadUrlTtlSeconds: number;
 }
 
 export interface NewUpload {
@@ -32,6 +32,7 @@ export class MediaService {
     private readonly storage: ObjectStorage,
     private readonly jobs: MediaJobs,
     private readonly settings: MediaSettings,
+    private readonly downloadUrls: DownloadUrls,
   ) {}
 
   /** A media the viewer may see; NOT_FOUND otherwise. */
@@ -82,7 +83,7 @@ export class MediaService {
 
   /** A signed, expiring URL for one of the media's stored objects. */
   downloadUrl(key: string): Promise<string> {
-    return this.storage.downloadUrl(key, new Date(Date.now() + this.settings.downloadUrlTtlSeconds * 1000));
+    return this.downloadUrls(key);
   }
 
   private async checkStoredOriginal(media: Media): Promise<string> {
