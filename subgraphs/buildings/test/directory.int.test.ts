@@ -234,6 +234,19 @@ describe('_entities', () => {
   });
 });
 
+describe('HTTP caching', () => {
+  it("marks every answer no-store, as Apollo's cache-control plugin did: data, a refusal, an invalid query", async () => {
+    const answers = [
+      await api.call(null, DIRECTORY, { first: 1 }),
+      await api.call(null, DIRECTORY, { search: 'x'.repeat(101) }),
+      await api.call(null, '{ noSuchField }'),
+      await api.call(null, '{ __typename }'),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 400, 200]);
+    expect(answers.map((answer) => answer.headers.get('cache-control'))).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
+  });
+});
+
 describe('storage', () => {
   it('has migrations that match the entities exactly', async () => {
     const orm = await buildingsDatabase.open(buildings.databaseUrl, 1);
