@@ -20,6 +20,7 @@ export * from './selection.js';
 export * from './shutdown.js';
 export * from './service-signing.js';
 export * from './signing.js';
+export * from './sql-records.js';
 export * from './subgraph-caller.js';
 export * from './subgraph-database.js';
 export * from './subscription-check.js';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, InternalHeader } from '@lobby/contracts';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -9,6 +9,7 @@ import { sendApolloResponse, toHeaderMap } from './apollo-http.js';
 import { PayloadTooLargeError, closeGracefully, graphQLErrorBody, headerValue, readBody, sendJson, sendText } from './http.js';
 import { maskUnexpectedErrors } from './mask-error.js';
 import { Counter, Histogram, latencyBuckets, type Registry } from './metrics.js';
+import { noStorePlugin } from './no-store.plugin.js';
 import { checkSubscription } from './subscription-check.js';
 import { runInRequestScope } from './request-scope.js';
 import { verifyCallerContext, type CallerContext } from './signing.js';
@@ -55,7 +56,8 @@ export async function createSubgraphServer<Context extends BaseContext>(
     csrfPrevention: false,
     // Shutdown is ours (stopOnSignals): Apollo's own handler re-raises the signal, which made one SIGTERM exit non-zero.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // No per-field cache policy: every answer is no-store (no-store.plugin.ts says why).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
   });
   await apollo.start();
 

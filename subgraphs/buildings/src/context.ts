@@ -1,19 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CallerContext } from '@lobby/platform';
 import type DataLoader from 'dataloader';
-import { type Building } from './building/building.entity.js';
-import { createBuildingLoader, createMemberCountLoader } from './building/building.loader.js';
+import { type BuildingRecord, createBuildingLoader, createMemberCountLoader } from './building/building.loader.js';
 import { BuildingService } from './building/building.service.js';
 import type { Membership } from './membership/membership.entity.js';
-import { createViewerMembershipLoader, createVisibleMembershipsLoader } from './membership/membership.loader.js';
+import { createViewerMembershipLoader, createVisibleMembershipsLoader, type MembershipRecord } from './membership/membership.loader.js';
 import { MembershipService } from './membership/membership.service.js';
 import type { Viewer } from './viewer.js';
 
 export interface BuildingsLoaders {
-  buildingById: DataLoader<string, Building | null>;
+  buildingById: DataLoader<string, BuildingRecord | null>;
   memberCount: DataLoader<string, number>;
   viewerMembership: DataLoader<string, Membership | null>;
-  visibleMemberships: DataLoader<string, Membership[]>;
+  visibleMemberships: DataLoader<string, MembershipRecord[]>;
 }
 
 /** What every buildings resolver sees: built fresh for each request (own EntityManager fork and loaders). */

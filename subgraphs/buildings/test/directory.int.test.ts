@@ -190,6 +190,19 @@ describe('_entities', () => {
     expect(result._entities.slice(1)).toEqual([null, null]);
   });
 
+  it('reads a building by reference or id with the same fields as createBuilding returned (an entity)', async () => {
+    const fields = 'id name slug address city country createdAt branding { accentColor logoMediaId }';
+    const { createBuilding: created } = await api.data<{ createBuilding: { id: string } }>(randomUUID(), `mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { ${fields} } }`, {
+      input: newBuildingInput({ name: 'Ngõ 12 "Hoa Sữa"' }),
+    });
+    const byReference = await api.data<{ _entities: unknown[] }>(null, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Building { ${fields} } } }`, {
+      r: [{ __typename: 'Building', id: created.id }],
+    });
+    const byId = await api.data<{ building: unknown }>(null, `query($id: ID) { building(id: $id) { ${fields} } }`, { id: created.id });
+    expect(byReference._entities).toEqual([created]);
+    expect(byId.building).toEqual(created);
+  });
+
   it('resolves a batch of 20 buildings with memberCount in two SQL statements', async () => {
     const created: CreatedBuilding[] = [];
     for (let n = 0; n < 20; n += 1) {
@@ -218,6 +231,19 @@ describe('_entities', () => {
     const { result, statements } = await countStatements(buildings.app, () => api.data<DirectoryPage>(null, DIRECTORY, { first: 50 }));
     expect(result.buildings.edges.length).toBeGreaterThan(20);
     expect(statements).toHaveLength(2);
+  });
+});
+
+describe('HTTP caching', () => {
+  it("marks every answer no-store, as Apollo's cache-control plugin did: data, a refusal, an invalid query", async () => {
+    const answers = [
+      await api.call(null, DIRECTORY, { first: 1 }),
+      await api.call(null, DIRECTORY, { search: 'x'.repeat(101) }),
+      await api.call(null, '{ noSuchField }'),
+      await api.call(null, '{ __typename }'),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 400, 200]);
+    expect(answers.map((answer) => answer.headers.get('cache-control'))).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
   });
 });
 

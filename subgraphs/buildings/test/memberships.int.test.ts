@@ -253,6 +253,26 @@ describe('User.buildings', () => {
     expect(await buildingsOf(null, ana)).toEqual([]);
   });
 
+  it('carries the same fields as the mutations that made the memberships returned (entities)', async () => {
+    const fields = 'id status role requestedAt joinedAt building { id } user { id }';
+    const managerId = randomUUID();
+    const userId = randomUUID();
+    const building = await api.createBuilding(managerId);
+    const pending = await api.data<{ requestMembership: { id: string } }>(userId, `mutation($id: ID!) { requestMembership(buildingId: $id) { ${fields} } }`, { id: building.id });
+    const other = await api.createBuilding(randomUUID());
+    const request = await api.data<{ requestMembership: { id: string } }>(userId, `mutation($id: ID!) { requestMembership(buildingId: $id) { ${fields} } }`, { id: other.id });
+    const { approveMembership: approved } = await api.data<{ approveMembership: unknown }>(managerId, `mutation($id: ID!) { approveMembership(membershipId: $id) { ${fields} } }`, {
+      id: pending.requestMembership.id,
+    });
+    const read = await api.data<{ _entities: Array<{ buildings: unknown[] }>; myBuildings: unknown[] }>(
+      userId,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { buildings { ${fields} } } } myBuildings { ${fields} } }`,
+      { r: [{ __typename: 'User', id: userId }] },
+    );
+    expect(read._entities[0]!.buildings).toEqual([approved, request.requestMembership]);
+    expect(read.myBuildings).toEqual([approved, request.requestMembership]);
+  });
+
   it('resolves a batch of users in one SQL statement', async () => {
     const managerId = randomUUID();
     const building = await api.createBuilding(managerId);

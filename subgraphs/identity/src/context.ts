@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { CallerContext } from '@lobby/platform';
 import type DataLoader from 'dataloader';
 import type { AuthService } from './auth/auth.service.js';
-import type { User } from './user/user.entity.js';
+import type { UserRecord } from './user/user.loader.js';
 
 export interface Viewer {
   userId: string | null;
@@ -15,5 +15,5 @@ export interface IdentityContext {
   viewer: Viewer;
   em: EntityManager;
   auth: AuthService;
-  loaders: { userById: DataLoader<string, User | null> };
+  loaders: { userById: DataLoader<string, UserRecord | null> };
 }

@@ -152,6 +152,25 @@ describe('users', () => {
     expect(result.body.data!._entities.map((user) => (user as { email?: string } | null)?.email ?? null)).toEqual([sessions[0]!.user.email, null, null, null, null]);
   });
 
+  it('reads a user by id or reference with the same fields as the account signUp returned (an entity)', async () => {
+    const session = await signUp();
+    const fields = 'id displayName email createdAt';
+    const created = await signedPost<{ signUp: { user: unknown } }>(identity.graphqlUrl, `mutation($input: SignUpInput!) { signUp(input: $input) { user { ${fields} } } }`, {
+      input: newCredentials(),
+    });
+    const user = created.body.data!.signUp.user as { id: string };
+    const asThemselves = { userId: user.id };
+    const byReference = await signedPost<{ _entities: unknown[] }>(identity.graphqlUrl, `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { ${fields} } } }`, {
+      r: [{ __typename: 'User', id: user.id }],
+    }, asThemselves);
+    const byId = await signedPost<{ user: unknown; me: unknown }>(identity.graphqlUrl, `query($id: ID!) { user(id: $id) { ${fields} } me { ${fields} } }`, { id: user.id }, asThemselves);
+    expect(byReference.body.data!._entities).toEqual([user]);
+    expect(byId.body.data).toEqual({ user, me: user });
+    // And to someone else, the same but the email.
+    const toOthers = await signedPost<{ user: unknown }>(identity.graphqlUrl, `query($id: ID!) { user(id: $id) { ${fields} } }`, { id: user.id }, { userId: session.user.id });
+    expect(toOthers.body.data!.user).toEqual({ ...user, email: null });
+  });
+
   it('refuses a malformed id with BAD_USER_INPUT', async () => {
     expect(errorCodes(await signedPost(identity.graphqlUrl, 'query { user(id: "1 OR 1=1") { id } }'))).toEqual(['BAD_USER_INPUT']);
   });

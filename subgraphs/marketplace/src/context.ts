@@ -10,6 +10,7 @@ import { FavouriteService } from './favourite/favourite.service.js';
 import type { Listing } from './listing/listing.entity.js';
 import type { MediaClient } from './media/media.client.js';
 import { createParentListingsLoader, createVisibleListingLoader, type ParentListingsKey } from './listing/listing.loader.js';
+import type { ListingRecord } from './listing/listing.record.js';
 import { ListingService } from './listing/listing.service.js';
 import type { Offer } from './offer/offer.entity.js';
 import { createListingOffersLoader } from './offer/offer.loader.js';
@@ -19,10 +20,10 @@ import type { Viewer } from './viewer.js';
 export interface MarketplaceLoaders {
   /** Visible listings only: the tenancy rule is inside the loader. */
   listingById: DataLoader<string, Listing | null>;
-  listingsBySeller: DataLoader<ParentListingsKey, Page<Listing>, string>;
-  listingsByBuilding: DataLoader<ParentListingsKey, Page<Listing>, string>;
+  listingsBySeller: DataLoader<ParentListingsKey, Page<ListingRecord>, string>;
+  listingsByBuilding: DataLoader<ParentListingsKey, Page<ListingRecord>, string>;
   viewerFavourite: DataLoader<string, boolean>;
-  listingOffers: DataLoader<Listing, Offer[], string>;
+  listingOffers: DataLoader<ListingRecord, Offer[], string>;
 }
 
 /** What every marketplace resolver sees: built fresh for each request (own EntityManager fork, loaders, membership lookup). */

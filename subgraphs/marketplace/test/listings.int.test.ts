@@ -7,6 +7,7 @@ import {
   CATEGORY,
   CREATE_LISTING,
   LISTING,
+  LISTING_FIELDS,
   LISTINGS,
   PUBLISH_LISTING,
   neighbourhoods,
@@ -288,6 +289,31 @@ describe('federation', () => {
     expect(second._entities[0]!.listings.pageInfo.hasNextPage).toBe(false);
     const wrong = await api.call(sellerId, query, { r: [{ __typename: 'User', id: sellerId }], after: 'bm9wZQ' });
     expect(errorCodes(wrong)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('every path to a listing', () => {
+  it('gives the same fields: by id (an entity), in lists, on its seller and building, among favourites', async () => {
+    const { sellerId, managerId, buildingId } = await neighbourhood();
+    const listing = await api.listActive(sellerId, buildingId, { title: 'Ghế gỗ "Sồi" 50% off', photoIds: [await photoOf(sellerId)], visibility: 'PUBLIC' });
+    await api.data(sellerId, 'mutation($id: ID!) { favoriteListing(id: $id) { id } }', { id: listing.id });
+    await api.data(managerId, 'mutation($id: ID!) { makeOffer(listingId: $id, amount: 100) { id } }', { id: listing.id });
+    const fields = `${LISTING_FIELDS} category { id slug name parent { id } } viewerHasFavorited offers { id amount buyer { id } }`;
+    const nodes = <Data>(data: Data, pick: (data: Data) => { edges: Array<{ node: unknown }> }) => pick(data).edges.map((edge) => edge.node);
+    const byId = (await api.data<{ listing: unknown }>(sellerId, `query($id: ID!) { listing(id: $id) { ${fields} } }`, { id: listing.id })).listing;
+    const listed = await api.data<{ listings: { edges: Array<{ node: unknown }> } }>(sellerId, `query($b: ID) { listings(filter: { buildingId: $b }) { edges { node { ${fields} } } } }`, {
+      b: buildingId,
+    });
+    const parents = await api.data<{ _entities: Array<{ listings: { edges: Array<{ node: unknown }> } }> }>(
+      sellerId,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { listings { edges { node { ${fields} } } } } ... on Building { listings { edges { node { ${fields} } } } } } }`,
+      { r: [{ __typename: 'User', id: sellerId }, { __typename: 'Building', id: buildingId }] },
+    );
+    const favourites = await api.data<{ myFavorites: { edges: Array<{ node: unknown }> } }>(sellerId, `{ myFavorites { edges { node { ${fields} } } } }`);
+    expect(byId).toMatchObject({ id: listing.id, viewerHasFavorited: true, offers: [{ amount: 100, buyer: { id: managerId } }] });
+    expect(nodes(listed, (data) => data.listings)).toEqual([byId]);
+    expect(parents._entities.map((parent) => nodes(parent, (data) => data.listings))).toEqual([[byId], [byId]]);
+    expect(nodes(favourites, (data) => data.myFavorites)).toEqual([byId]);
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import { Redis } from 'ioredis';
 import { createMediaContext, type MediaContext, type MediaDependencies } from './context.js';
 import { mediaDatabase } from './database.js';
+import { createDownloadUrls } from './media/download-urls.js';
 import type { MediaEnv } from './env.js';
 import { MediaJobs } from './media/media.queue.js';
 import { resultsRoute } from './media/results.route.js';
@@ -44,8 +45,8 @@ export async function createMediaApp(env: MediaEnv, logger: Logger = createLogge
     settings: {
       maxUploadBytes: env.MEDIA_MAX_UPLOAD_BYTES,
       uploadUrlTtlSeconds: env.MEDIA_UPLOAD_URL_TTL_SECONDS,
-      downloadUrlTtlSeconds: env.MEDIA_DOWNLOAD_URL_TTL_SECONDS,
     },
+    downloadUrls: createDownloadUrls(storage, env.MEDIA_DOWNLOAD_URL_TTL_SECONDS),
   };
   const em = () => orm.em.fork() as EntityManager;
   const routes: Record<string, RouteHandler> = { [MEDIA_RESULTS_PATH]: resultsRoute({ em, signingSecrets, logger }) };

@@ -92,4 +92,19 @@ describe('reading media', () => {
     const bad = await signedMediaClient(media, OWNER).get('not-an-id');
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
+
+  it('reads a media by id or reference with the same fields as completeUpload returned (an entity), variants included', async () => {
+    const fields = 'id owner { id } purpose status failureReason contentType byteSize width height createdAt variants { format width height byteSize }';
+    const processing = await signedMediaClient(media, OWNER).upload(await smallPng(), 'image/png');
+    const variants = [variant(processing.id), { format: 'AVIF', width: 320, height: 240, byteSize: 800, key: `variants/${processing.id}/320.avif` }];
+    expect((await report({ mediaId: processing.id, status: 'READY', width: 800, height: 600, variants })).status).toBe(200);
+    const asOwner = (query: string, variables: Record<string, unknown>) => signedPost<Record<string, unknown>>(media.graphqlUrl, query, variables, { userId: OWNER });
+    const completed = (await asOwner(`mutation($id: ID!) { completeUpload(mediaId: $id) { ${fields} } }`, { id: processing.id })).body.data!.completeUpload;
+    const byId = (await asOwner(`query($id: ID!) { media(id: $id) { ${fields} } }`, { id: processing.id })).body.data!.media;
+    const byReference = (await asOwner(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Media { ${fields} } } }`, { r: [{ __typename: 'Media', id: processing.id }] })).body
+      .data!._entities;
+    expect(completed).toMatchObject({ status: 'READY', width: 800, variants: variants.map(({ key: _key, ...rest }) => rest) });
+    expect(byId).toEqual(completed);
+    expect(byReference).toEqual([completed]);
+  });
 });

@@ -6,6 +6,7 @@ import type { Membership } from '../membership/membership.entity.js';
 import { MembershipService } from '../membership/membership.service.js';
 import { MembershipConnection, MembershipType } from '../membership/membership.type.js';
 import type { Building } from './building.entity.js';
+import type { BuildingRecord } from './building.loader.js';
 import { BuildingLookupArgs, CreateBuildingInput, DirectoryArgs, UpdateBrandingArgs } from './building.inputs.js';
 import { BuildingService } from './building.service.js';
 import { BrandingType, BuildingConnection, BuildingType } from './building.type.js';
@@ -13,7 +14,7 @@ import { BrandingType, BuildingConnection, BuildingType } from './building.type.
 @Resolver(() => BuildingType)
 export class BuildingResolver {
   @Query(() => BuildingType, { nullable: true, description: 'By id or by slug (exactly one of them); null when there is none.' })
-  building(@Args(() => BuildingLookupArgs) { id, slug }: BuildingLookupArgs, @Ctx() { buildings, loaders }: BuildingsContext): Promise<Building | null> {
+  building(@Args(() => BuildingLookupArgs) { id, slug }: BuildingLookupArgs, @Ctx() { buildings, loaders }: BuildingsContext): Promise<BuildingRecord | null> {
     if (id && !slug) return loaders.buildingById.load(parseId(id, 'id'));
     if (slug && !id) return buildings.findBySlug(slug);
     throw new UserInputError('Give exactly one of id and slug.', 'id');
@@ -35,17 +36,17 @@ export class BuildingResolver {
   }
 
   @FieldResolver(() => BrandingType)
-  branding(@Root() building: Building): BrandingType {
+  branding(@Root() building: BuildingRecord): BrandingType {
     return { accentColor: building.accentColor, logoMediaId: building.logoMediaId };
   }
 
   @FieldResolver(() => Int, { description: 'ACTIVE members.' })
-  memberCount(@Root() building: Building, @Ctx() { loaders }: BuildingsContext): Promise<number> {
+  memberCount(@Root() building: BuildingRecord, @Ctx() { loaders }: BuildingsContext): Promise<number> {
     return loaders.memberCount.load(building.id);
   }
 
   @FieldResolver(() => MembershipType, { nullable: true, description: "The signed-in user's own membership, whatever its status; null if none." })
-  viewerMembership(@Root() building: Building, @Ctx() { loaders }: BuildingsContext): Promise<Membership | null> {
+  viewerMembership(@Root() building: BuildingRecord, @Ctx() { loaders }: BuildingsContext): Promise<Membership | null> {
     return loaders.viewerMembership.load(building.id);
   }
 
@@ -53,7 +54,7 @@ export class BuildingResolver {
     nullable: true,
     description: 'ACTIVE members, by the time they joined. Only for ACTIVE members: null with FORBIDDEN (UNAUTHENTICATED signed out) for anyone else.',
   })
-  async members(@Root() building: Building, @Args(() => PageArgs) page: PageArgs, @Ctx() { memberships }: BuildingsContext) {
+  async members(@Root() building: BuildingRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() { memberships }: BuildingsContext) {
     return connectionOf(await memberships.members(building, page), (m) => MembershipService.cursorOf('members', m));
   }
 
@@ -61,7 +62,7 @@ export class BuildingResolver {
     nullable: true,
     description: 'PENDING requests, oldest first. Only for ACTIVE managers: null with FORBIDDEN (UNAUTHENTICATED signed out) for anyone else.',
   })
-  async pendingRequests(@Root() building: Building, @Args(() => PageArgs) page: PageArgs, @Ctx() { memberships }: BuildingsContext) {
+  async pendingRequests(@Root() building: BuildingRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() { memberships }: BuildingsContext) {
     return connectionOf(await memberships.pendingRequests(building, page), (m) => MembershipService.cursorOf('pendingRequests', m));
   }
 }

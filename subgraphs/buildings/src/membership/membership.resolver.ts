@@ -1,12 +1,13 @@
 import { parseId, selectsOnly } from '@lobby/platform';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Building } from '../building/building.entity.js';
+import type { BuildingRecord } from '../building/building.loader.js';
 import { BuildingType } from '../building/building.type.js';
 import type { BuildingsContext } from '../context.js';
 import { requireUser } from '../viewer.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Membership } from './membership.entity.js';
+import type { MembershipRecord } from './membership.loader.js';
 import { MembershipRole } from './membership.rules.js';
 import { MembershipType } from './membership.type.js';
 
@@ -22,7 +23,7 @@ class ChangeRoleArgs {
 @Resolver(() => MembershipType)
 export class MembershipResolver {
   @Query(() => [MembershipType], { description: "The signed-in user's PENDING and ACTIVE memberships; UNAUTHENTICATED when signed out." })
-  myBuildings(@Ctx() { viewer, loaders }: BuildingsContext): Promise<Membership[]> {
+  myBuildings(@Ctx() { viewer, loaders }: BuildingsContext): Promise<MembershipRecord[]> {
     return loaders.visibleMemberships.load(requireUser(viewer));
   }
 
@@ -57,15 +58,15 @@ export class MembershipResolver {
   }
 
   @FieldResolver(() => BuildingType)
-  async building(@Root() membership: Membership, @Ctx() { loaders }: BuildingsContext, @Info() info: GraphQLResolveInfo): Promise<Building> {
+  async building(@Root() membership: MembershipRecord, @Ctx() { loaders }: BuildingsContext, @Info() info: GraphQLResolveInfo): Promise<BuildingRecord | { id: string }> {
     // Asked for its key only (as marketplace's membership lookup is): the key is on this row already.
-    if (selectsOnly(info, ['id', '__typename'])) return { id: membership.building.id } as Building;
+    if (selectsOnly(info, ['id', '__typename'])) return { id: membership.building.id };
     // The foreign key cascades, so a membership's building always exists.
     return (await loaders.buildingById.load(membership.building.id))!;
   }
 
   @FieldResolver(() => UserType)
-  user(@Root() membership: Membership): UserReference {
+  user(@Root() membership: MembershipRecord): UserReference {
     return { id: membership.userId };
   }
 }

@@ -113,14 +113,14 @@ export class MembershipService {
   }
 
   /** ACTIVE members only: signed-out callers get UNAUTHENTICATED, everyone else FORBIDDEN. */
-  async members(building: Building, page: PageRequest): Promise<Page<Membership>> {
+  async members(building: { id: string }, page: PageRequest): Promise<Page<Membership>> {
     const mine = await this.viewerMembershipOf(building);
     if (mine?.status !== MembershipStatus.ACTIVE) throw new ForbiddenError("Only the building's active members see who its members are.");
     return this.list('members', building, page);
   }
 
   /** ACTIVE managers only. */
-  async pendingRequests(building: Building, page: PageRequest): Promise<Page<Membership>> {
+  async pendingRequests(building: { id: string }, page: PageRequest): Promise<Page<Membership>> {
     const mine = await this.viewerMembershipOf(building);
     if (mine?.status !== MembershipStatus.ACTIVE || mine.role !== MembershipRole.MANAGER) {
       throw new ForbiddenError("Only the building's active managers see its pending requests.");
@@ -133,18 +133,18 @@ export class MembershipService {
     return encodeCursor(kind, { t: (membership[order] ?? membership.requestedAt).toISOString(), i: membership.id });
   }
 
-  private viewerMembershipOf(building: Building): Promise<Membership | null> {
+  private viewerMembershipOf(building: { id: string }): Promise<Membership | null> {
     requireUser(this.viewer);
     return this.viewerMemberships.load(building.id);
   }
 
   /** Keyset pagination on (order column, id): stable while rows are added, one query per page. */
-  private async list(name: ListName, building: Building, page: PageRequest): Promise<Page<Membership>> {
+  private async list(name: ListName, building: { id: string }, page: PageRequest): Promise<Page<Membership>> {
     const { kind, status, order } = LISTS[name];
     const limit = pageSize(page.first);
     const after = page.after ? decodeCursor(kind, page.after, listCursor) : null;
     const position = after ? { $or: [{ [order]: { $gt: new Date(after.t) } }, { [order]: new Date(after.t), id: { $gt: after.i } }] } : {};
-    const rows = await this.em.find(Membership, { building, status, ...position } as FilterQuery<Membership>, {
+    const rows = await this.em.find(Membership, { building: building.id, status, ...position } as FilterQuery<Membership>, {
       orderBy: { [order]: 'asc', id: 'asc' },
       limit: limit + 1,
     });

@@ -2,6 +2,7 @@ import { connectionOf, PageArgs, parseId } from '@lobby/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MarketplaceContext } from '../context.js';
 import type { Listing } from '../listing/listing.entity.js';
+import type { ListingRecord } from '../listing/listing.record.js';
 import { ListingConnection, ListingType } from '../listing/listing.type.js';
 import { FavouriteService } from './favourite.service.js';
 
@@ -24,7 +25,7 @@ export class FavouriteResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you saved it; false when signed out.' })
-  viewerHasFavorited(@Root() listing: Listing, @Ctx() { loaders }: MarketplaceContext): Promise<boolean> {
+  viewerHasFavorited(@Root() listing: ListingRecord, @Ctx() { loaders }: MarketplaceContext): Promise<boolean> {
     return loaders.viewerFavourite.load(listing.id);
   }
 }

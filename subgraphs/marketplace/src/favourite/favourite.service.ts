@@ -7,11 +7,12 @@ import type { ViewerBuildings } from '../buildings/viewer-buildings.js';
 import { listingFavoritedEvent } from '../domain-events.js';
 import type { Listing } from '../listing/listing.entity.js';
 import { findFavouritePage } from '../listing/listing.query.js';
+import type { ListingRecord } from '../listing/listing.record.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Favourite } from './favourite.entity.js';
 
 export interface SavedListing {
-  listing: Listing;
+  listing: ListingRecord;
   favourite: Favourite;
 }
 

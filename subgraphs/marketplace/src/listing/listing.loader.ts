@@ -7,6 +7,7 @@ import type { Viewer } from '../viewer.js';
 import { isVisible } from './listing.access.js';
 import { Listing } from './listing.entity.js';
 import { findListingsByParent } from './listing.query.js';
+import type { ListingRecord } from './listing.record.js';
 import type { ListingStatus } from './listing.status.js';
 
 /**
@@ -46,7 +47,7 @@ export function parentListingsKey(
   return { parentId: parentId.toLowerCase(), status: args.status, limit: pageSize(args.first), after: position && { listedAt: position.t, id: position.i } };
 }
 
-export function parentListingCursor(parent: ListingParent, listing: Listing): string {
+export function parentListingCursor(parent: ListingParent, listing: ListingRecord): string {
   return encodeCursor(PARENT_LISTINGS[parent], { t: listing.listedAt.toISOString(), i: listing.id });
 }
 
@@ -59,7 +60,7 @@ export function createParentListingsLoader(
   viewer: Viewer,
   buildings: ViewerBuildings,
   parent: ListingParent,
-): DataLoader<ParentListingsKey, Page<Listing>, string> {
+): DataLoader<ParentListingsKey, Page<ListingRecord>, string> {
   return new DataLoader(
     async (keys) => {
       const activeBuildingIds = viewer.userId ? await buildings.forReading() : new Set<string>();
@@ -68,13 +69,13 @@ export function createParentListingsLoader(
         const group = JSON.stringify([key.status, key.limit, key.after]);
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
-      const pages = new Map<ParentListingsKey, Page<Listing>>();
+      const pages = new Map<ParentListingsKey, Page<ListingRecord>>();
       for (const group of groups.values()) {
         const { status, limit, after } = group[0]!;
         const parentIds = group.map((key) => key.parentId).filter(isUuid);
         const byParent = parentIds.length
           ? await findListingsByParent(em, { audience: { viewerId: viewer.userId, activeBuildingIds }, parent, parentIds, status, after, limit: limit + 1 })
-          : new Map<string, Listing[]>();
+          : new Map<string, ListingRecord[]>();
         for (const key of group) pages.set(key, toPage(byParent.get(key.parentId) ?? [], limit));
       }
       return keys.map((key) => pages.get(key)!);

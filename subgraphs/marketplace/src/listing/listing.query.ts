@@ -1,7 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { Favourite } from '../favourite/favourite.entity.js';
-import { Listing } from './listing.entity.js';
 import { ListingSort, type ListingPosition } from './listing.cursor.js';
+import { listingColumns, readListingRows, toListingRecord, type ListingRecord, type ListingRow } from './listing.record.js';
 import { SHOWN_STATUSES } from './listing.rules.js';
 import { type ListingCondition, type ListingStatus, ListingVisibility } from './listing.status.js';
 import type { SearchText } from './search-text.js';
@@ -31,7 +31,7 @@ export interface ListingCriteria {
 }
 
 export interface RankedListing {
-  listing: Listing;
+  listing: ListingRecord;
   /** ts_rank of the search, for RELEVANCE cursors. */
   rank: number | null;
 }
@@ -65,21 +65,6 @@ function whereMatches(query: Knex.QueryBuilder, criteria: ListingCriteria): void
   }
 }
 
-/** The listing columns the entity maps (the generated search document stays in the database). */
-function listingColumns(em: EntityManager, alias = 'l'): string[] {
-  return em
-    .getMetadata()
-    .get(Listing.name)
-    .props.filter((prop) => !prop.lazy && prop.fieldNames?.length && prop.persist !== false)
-    .flatMap((prop) => prop.fieldNames.map((column) => `${alias}.${column}`));
-}
-
-/** Rows to managed entities, dropping the helper columns (`_rank`, `_n`, …) the SQL added. */
-function toListing(em: EntityManager, row: Record<string, unknown>): Listing {
-  const columns = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_')));
-  return em.map(Listing, columns);
-}
-
 /** One page of `listings(...)`: visible, matching, after `after` in `sort` order; `limit` rows at most. */
 export async function findListingPage(
   em: EntityManager,
@@ -88,7 +73,7 @@ export async function findListingPage(
   const { audience, criteria, sort, after, limit } = options;
   const knex = em.getKnex();
   const words = criteria.search?.words;
-  const query = knex('listings as l').select(listingColumns(em));
+  const query = knex('listings as l').select(listingColumns());
   whereVisible(query, audience);
   whereMatches(query, criteria);
 
@@ -110,8 +95,8 @@ export async function findListingPage(
       { column: 'l.id', order: 'desc' },
     ]);
   }
-  const rows = (await query.limit(limit)) as Array<Record<string, unknown>>;
-  return rows.map((row) => ({ listing: toListing(em, row), rank: typeof row._rank === 'number' ? row._rank : null }));
+  const rows = readListingRows<ListingRow & { _rank?: number }>(em, await query.limit(limit));
+  return rows.map((row) => ({ listing: toListingRecord(row), rank: typeof row._rank === 'number' ? row._rank : null }));
 }
 
 /**
@@ -129,29 +114,30 @@ export async function findListingsByParent(
     after: { listedAt: string; id: string } | null;
     limit: number;
   },
-): Promise<Map<string, Listing[]>> {
+): Promise<Map<string, ListingRecord[]>> {
   const { audience, parent, parentIds, status, after, limit } = options;
   const knex = em.getKnex();
   const ranked = knex('listings as l')
-    .select(listingColumns(em))
+    .select(listingColumns())
     .select(knex.raw(`row_number() over (partition by l.${parent} order by l.listed_at desc, l.id desc) as "_n"`))
     .whereIn(`l.${parent}`, [...parentIds])
     .where('l.status', status);
   whereVisible(ranked, audience);
   if (after) ranked.whereRaw('(l.listed_at, l.id) < (?, ?)', [new Date(after.listedAt), after.id]);
-  const rows = (await knex
-    .select('*')
-    .from(ranked.as('ranked'))
-    .where('_n', '<=', limit)
-    .orderBy([
-      { column: 'listed_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])) as Array<Record<string, unknown>>;
-  const byParent = new Map<string, Listing[]>();
-  for (const row of rows) {
-    const key = row[parent] as string;
-    byParent.set(key, [...(byParent.get(key) ?? []), toListing(em, row)]);
-  }
+  const rows = readListingRows<ListingRow>(
+    em,
+    await knex
+      .select('*')
+      .from(ranked.as('ranked'))
+      .where('_n', '<=', limit)
+      .orderBy([
+        { column: 'listedAt', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]),
+  );
+  const parentOf = parent === 'seller_id' ? (row: ListingRow) => row.sellerId : (row: ListingRow) => row.buildingId;
+  const byParent = new Map<string, ListingRecord[]>();
+  for (const row of rows) byParent.set(parentOf(row), [...(byParent.get(parentOf(row)) ?? []), toListingRecord(row)]);
   return byParent;
 }
 
@@ -159,25 +145,28 @@ export async function findListingsByParent(
 export async function findFavouritePage(
   em: EntityManager,
   options: { audience: Audience & { viewerId: string }; after: { savedAt: string; id: string } | null; limit: number },
-): Promise<Array<{ listing: Listing; favourite: Favourite }>> {
+): Promise<Array<{ listing: ListingRecord; favourite: Favourite }>> {
   const { audience, after, limit } = options;
   const query = em
     .getKnex()('favourites as f')
     .join('listings as l', 'l.id', 'f.listing_id')
-    .select(listingColumns(em))
+    .select(listingColumns())
     .select({ _f_id: 'f.id', _f_user_id: 'f.user_id', _f_listing_id: 'f.listing_id', _f_created_at: 'f.created_at' })
     .where('f.user_id', audience.viewerId);
   whereVisible(query, audience);
   if (after) query.whereRaw('(f.created_at, f.id) < (?, ?)', [new Date(after.savedAt), after.id]);
-  const rows = (await query
-    .orderBy([
-      { column: 'f.created_at', order: 'desc' },
-      { column: 'f.id', order: 'desc' },
-    ])
-    .limit(limit)) as Array<Record<string, unknown>>;
+  const rows = readListingRows<ListingRow & Record<`_f_${string}`, unknown>>(
+    em,
+    await query
+      .orderBy([
+        { column: 'f.created_at', order: 'desc' },
+        { column: 'f.id', order: 'desc' },
+      ])
+      .limit(limit),
+  );
   return rows.map((row) => ({
-    listing: toListing(em, row),
-    // Mapped by the ORM like the listing, so its timestamp is a Date however the driver returns it.
+    listing: toListingRecord(row),
+    // Mapped by the ORM, so its timestamp is a Date however the driver returns it.
     favourite: em.map(Favourite, { id: row._f_id, user_id: row._f_user_id, listing_id: row._f_listing_id, created_at: row._f_created_at } as Record<string, unknown>),
   }));
 }

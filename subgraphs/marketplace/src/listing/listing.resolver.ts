@@ -7,6 +7,7 @@ import type { MarketplaceContext } from '../context.js';
 import { MediaType, type MediaReference } from '../media/media.type.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Listing } from './listing.entity.js';
+import type { ListingRecord } from './listing.record.js';
 import { CreateListingInput, ListingsArgs, UpdateListingInput } from './listing.inputs.js';
 import { ListingConnection, ListingType, MoneyType } from './listing.type.js';
 
@@ -74,28 +75,28 @@ export class ListingResolver {
   }
 
   @FieldResolver(() => MoneyType)
-  price(@Root() listing: Listing): MoneyType {
+  price(@Root() listing: ListingRecord): MoneyType {
     return { amount: listing.priceAmount, currency: listing.currency };
   }
 
   @FieldResolver(() => CategoryType)
-  async category(@Root() listing: Listing, @Ctx() { categories }: MarketplaceContext): Promise<Category> {
+  async category(@Root() listing: ListingRecord, @Ctx() { categories }: MarketplaceContext): Promise<Category> {
     // The foreign key restricts deletion, so a listing's category always exists.
     return (await categories()).find((category) => category.id === listing.category.id)!;
   }
 
   @FieldResolver(() => UserType)
-  seller(@Root() listing: Listing): UserReference {
+  seller(@Root() listing: ListingRecord): UserReference {
     return { id: listing.sellerId };
   }
 
   @FieldResolver(() => [MediaType], { description: 'The photos, in display order (resolved by the media subgraph).' })
-  photos(@Root() listing: Listing): MediaReference[] {
+  photos(@Root() listing: ListingRecord): MediaReference[] {
     return listing.photoIds.map((id) => ({ id }));
   }
 
   @FieldResolver(() => BuildingType)
-  building(@Root() listing: Listing): BuildingReference {
+  building(@Root() listing: ListingRecord): BuildingReference {
     return { id: listing.buildingId };
   }
 }

@@ -1,7 +1,7 @@
 import { PageInfo } from '@lobby/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ListingSort } from './listing.cursor.js';
-import type { Listing } from './listing.entity.js';
+import type { ListingRecord } from './listing.record.js';
 import { ListingCondition, ListingStatus, ListingVisibility } from './listing.status.js';
 
 registerEnumType(ListingStatus, {
@@ -79,7 +79,7 @@ export class ListingType {
 @ObjectType('ListingEdge')
 export class ListingEdge {
   @Field(() => ListingType)
-  node!: Listing;
+  node!: ListingRecord;
 
   @Field(() => String)
   cursor!: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { Listing } from '../listing/listing.entity.js';
+import type { ListingRecord } from '../listing/listing.record.js';
 import type { Viewer } from '../viewer.js';
 import { Offer } from './offer.entity.js';
 
@@ -8,7 +8,7 @@ import { Offer } from './offer.entity.js';
  * `Listing.offers` for a batch of listings in one query: every offer on the viewer's own
  * listings, only the viewer's own offers on anyone else's; nothing signed out.
  */
-export function createListingOffersLoader(em: EntityManager, viewer: Viewer): DataLoader<Listing, Offer[], string> {
+export function createListingOffersLoader(em: EntityManager, viewer: Viewer): DataLoader<ListingRecord, Offer[], string> {
   return new DataLoader(
     async (listings) => {
       const viewerId = viewer.userId;

@@ -2,6 +2,7 @@ import { connectionOf, PageArgs, parseId } from '@lobby/platform';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MarketplaceContext } from '../context.js';
 import type { Listing } from '../listing/listing.entity.js';
+import type { ListingRecord } from '../listing/listing.record.js';
 import { ListingType } from '../listing/listing.type.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Offer } from './offer.entity.js';
@@ -58,7 +59,7 @@ export class OfferResolver {
 @Resolver(() => ListingType)
 export class ListingOffersResolver {
   @FieldResolver(() => [OfferType], { description: "Its seller sees every offer, a buyer their own, anyone else none; newest first." })
-  offers(@Root() listing: Listing, @Ctx() { loaders }: MarketplaceContext): Promise<Offer[]> {
+  offers(@Root() listing: ListingRecord, @Ctx() { loaders }: MarketplaceContext): Promise<Offer[]> {
     return loaders.listingOffers.load(listing);
   }
 }

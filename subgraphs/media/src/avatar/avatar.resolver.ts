@@ -2,6 +2,7 @@ import { parseId } from '@lobby/platform';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { MediaContext } from '../context.js';
 import type { Media } from '../media/media.entity.js';
+import type { MediaRecord } from '../media/media.loader.js';
 import { MediaType } from '../media/media.type.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 
@@ -13,7 +14,7 @@ export class AvatarResolver {
   }
 
   @FieldResolver(() => MediaType, { nullable: true, description: 'The avatar the user chose, if any.' })
-  async avatar(@Root() user: UserReference, @Ctx() { loaders }: MediaContext): Promise<Media | null> {
+  async avatar(@Root() user: UserReference, @Ctx() { loaders }: MediaContext): Promise<MediaRecord | null> {
     const mediaId = await loaders.avatarIdByUser.load(user.id);
     return mediaId ? loaders.mediaById.load(mediaId) : null;
   }

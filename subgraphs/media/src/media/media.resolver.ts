@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { MediaContext } from '../context.js';
 import { UserType, type UserReference } from '../user/user.type.js';
 import type { Media } from './media.entity.js';
+import type { MediaRecord } from './media.loader.js';
 import { selectVariants } from './media.rules.js';
 import { CreateUploadInput, CreateUploadPayload, ImageFormat, MediaType, MediaVariantType } from './media.type.js';
 import type { NewUpload } from './media.service.js';
@@ -10,7 +11,7 @@ import type { NewUpload } from './media.service.js';
 @Resolver(() => MediaType)
 export class MediaResolver {
   @Query(() => MediaType, { nullable: true, description: 'null with NOT_FOUND for a media that does not exist or that you may not see (the two are indistinguishable).' })
-  media(@Arg('id', () => ID) id: string, @Ctx() { media }: MediaContext): Promise<Media> {
+  media(@Arg('id', () => ID) id: string, @Ctx() { media }: MediaContext): Promise<MediaRecord> {
     return media.find(parseId(id, 'id'));
   }
 
@@ -25,7 +26,7 @@ export class MediaResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why processing FAILED, for the owner (null for anyone else).' })
-  failureReason(@Root() media: Media, @Ctx() { viewer }: MediaContext): string | null {
+  failureReason(@Root() media: MediaRecord, @Ctx() { viewer }: MediaContext): string | null {
     return viewer.userId === media.ownerId ? media.failureReason : null;
   }
 
@@ -34,7 +35,7 @@ export class MediaResolver {
       'Smallest first, WebP before AVIF at each width; empty until READY. Ask for what you show: `maxWidth` keeps the variants at most that wide (the smallest if none is), `formats` those formats.',
   })
   variants(
-    @Root() media: Media,
+    @Root() media: MediaRecord,
     @Ctx() { media: service }: MediaContext,
     @Arg('maxWidth', () => Int, { nullable: true }) maxWidth: number | null,
     @Arg('formats', () => [ImageFormat], { nullable: true }) formats: string[] | null,
@@ -44,7 +45,7 @@ export class MediaResolver {
   }
 
   @FieldResolver(() => UserType)
-  owner(@Root() media: Media): UserReference {
+  owner(@Root() media: MediaRecord): UserReference {
     return { id: media.ownerId };
   }
 }

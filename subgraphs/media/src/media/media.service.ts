@@ -5,7 +5,9 @@ import { NotFoundError, ServiceUnavailableError, UserInputError } from '@lobby/p
 import type DataLoader from 'dataloader';
 import { refusalOf, sniffImageType, SNIFF_LENGTH } from '../upload/image-type.js';
 import { requireUser, type Viewer } from '../viewer.js';
+import type { DownloadUrls } from './download-urls.js';
 import { Media, originalKeyOf } from './media.entity.js';
+import type { MediaRecord } from './media.loader.js';
 import type { MediaJobs } from './media.queue.js';
 import { checkByteSize, normalizeContentType } from './media.rules.js';
 import { type MediaPurpose, MediaStatus } from './media.status.js';
@@ -13,7 +15,6 @@ import { type MediaPurpose, MediaStatus } from './media.status.js';
 export interface MediaSettings {
   maxUploadBytes: number;
   uploadUrlTtlSeconds: number;
-  downloadUrlTtlSeconds: number;
 }
 
 export interface NewUpload {
@@ -27,14 +28,15 @@ export class MediaService {
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
-    private readonly visible: DataLoader<string, Media | null>,
+    private readonly visible: DataLoader<string, MediaRecord | null>,
     private readonly storage: ObjectStorage,
     private readonly jobs: MediaJobs,
     private readonly settings: MediaSettings,
+    private readonly downloadUrls: DownloadUrls,
   ) {}
 
   /** A media the viewer may see; NOT_FOUND otherwise. */
-  async find(mediaId: string): Promise<Media> {
+  async find(mediaId: string): Promise<MediaRecord> {
     const media = await this.visible.load(mediaId);
     if (!media) throw new NotFoundError('Media');
     return media;
@@ -81,7 +83,7 @@ export class MediaService {
 
   /** A signed, expiring URL for one of the media's stored objects. */
   downloadUrl(key: string): Promise<string> {
-    return this.storage.downloadUrl(key, new Date(Date.now() + this.settings.downloadUrlTtlSeconds * 1000));
+    return this.downloadUrls(key);
   }
 
   private async checkStoredOriginal(media: Media): Promise<string> {
