@@ -132,6 +132,8 @@ const OPERATIONS: { name: string; query: string; variables?: Record<string, unkn
     query: `fragment U on User { id n: name } fragment R on Review { b: body product { upc } }
       { me { ...U skipped: name @skip(if: true) x: reviews { ...R } } }`,
   },
+  { name: 'response keys a plain object inherits', query: '{ me { constructor: name toString: id reviews { valueOf: body } } }' },
+  { name: 'the response key __proto__', query: '{ me { __proto__: name } }' },
   { name: 'introspection beside a fetch', query: '{ __type(name: "User") { name fields { name } } users { id } }' },
   { name: 'variables that do not fit', query: 'query Top($first: Int) { topProducts(first: $first) { upc } }', variables: { first: 'many' } },
 ];

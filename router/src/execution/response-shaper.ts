@@ -104,7 +104,7 @@ export class ResponseShaper {
   private readonly usesVariables: boolean;
   /** Facts about the types a subgraph may name in `__typename`, memoised as they appear. */
   private readonly types = new Map<string, TypeFacts | null>();
-  /** Every response key is an ordinary property name, so answers can be plain (fast) objects. */
+  /** No response key is a name plain objects inherit, so answers can be plain (fast) objects. */
   readonly plainKeys: boolean;
 
   private readonly schema: Schema;
@@ -132,7 +132,8 @@ export class ResponseShaper {
         if (selection.kind === 'FieldSelection') {
           const field = selection.element;
           const responseName = field.responseName();
-          if (responseName === '__proto__') plainKeys = false;
+          // `constructor`, `toString`, `__proto__`…: a plain object would answer them from its prototype.
+          if (responseName in Object.prototype) plainKeys = false;
           const type = field.definition.type as OutputType;
           out.push({
             kind: 'field',
