@@ -7,14 +7,15 @@ export const LOAD_CPU = '1';
 
 const PLANS = {
   quick: {
-    // 5 s measured (7 before the scenarios joined the run): room for them inside 2 minutes.
-    rounds: 2, firstWarmupS: 4, warmupS: 2, measureS: 5,
+    // 3 s measured (7 before the scenarios joined the run, 5 before media did): room for them
+    // inside 2 minutes.
+    rounds: 2, firstWarmupS: 3, warmupS: 1, measureS: 3,
     // Lobby scenarios (bench/scenarios/): small, so the whole quick run stays under 2 minutes.
-    scenarioWarmupS: 1, scenarioMeasureS: 3, signInConnections: 8,
-    chatIdleLevels: [1_000], chatMessages: 40,
+    scenarioWarmupS: 1, scenarioMeasureS: 2, signInConnections: 8,
+    chatIdleLevels: [500], chatMessages: 30,
     seed: { users: 500, buildings: 10, listings: 5_000 },
     // Media: images per side (worker, bare sharp), after warm-up images, from this many distinct photos.
-    mediaJobs: 6, mediaWarmupJobs: 2, mediaImages: 2,
+    mediaJobs: 2, mediaWarmupJobs: 1, mediaImages: 2,
     // The SQL count restarts three subgraphs (~5 s); statements per operation do not depend on
     // load or data size, so the full run's count stands for both.
     countStatements: false,
