@@ -41,10 +41,11 @@ interface LoadedSchema {
   apiSchemaInternal: Schema;
   supergraphSchema: GraphQLSchema;
   planner: QueryPlanner;
+  services: Record<string, GraphQLDataSource>;
 }
 
 export interface PlanExecutorOptions {
-  /** The data source for each subgraph, by name. */
+  /** The data source for each subgraph, by name: read once per supergraph, when it is loaded. */
   services: () => Record<string, GraphQLDataSource>;
   /** Answer the `Apollo-Query-Plan-Experimental` header (Apollo Sandbox's query-plan view); never in production. */
   exposeQueryPlan: boolean;
@@ -65,6 +66,8 @@ export class PlanExecutor {
       apiSchemaInternal: supergraph.apiSchema(),
       supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
       planner: new QueryPlanner(supergraph),
+      // The gateway builds a data source per subgraph before it announces the supergraph.
+      services: this.options.services(),
     };
     this.prepared.clear();
   }
@@ -118,14 +121,14 @@ export class PlanExecutor {
     const { operation, shaper, plan, operationContext } = prepared;
     if (prepared.failure) return prepared.failure;
     if (prepared.viaGateway || requestContext.metrics.captureTraces || !operation || !shaper) {
-      return executeQueryPlan(plan, this.options.services(), requestContext as never, operationContext, loaded.supergraphSchema, loaded.apiSchemaInternal);
+      return executeQueryPlan(plan, loaded.services, requestContext as never, operationContext, loaded.supergraphSchema, loaded.apiSchemaInternal);
     }
 
     const errors: GraphQLError[] = [];
     const merged: Record<string, unknown> = {};
     if (plan.node) {
       const context = {
-        services: this.options.services(),
+        services: loaded.services,
         requestContext,
         supergraphSchema: loaded.supergraphSchema,
         variableDefinitions: operation.variableDefinitions,
